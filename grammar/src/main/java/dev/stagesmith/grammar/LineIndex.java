@@ -1,0 +1,83 @@
+package dev.stagesmith.grammar;
+
+import java.util.Arrays;
+
+/**
+ * Converts UTF-16 offsets to zero-based line and column numbers and back. Lines end at {@code \n},
+ * {@code \r\n} or a lone {@code \r}, as the Language Server Protocol counts them.
+ */
+public final class LineIndex {
+
+    /** A zero-based line and UTF-16 column. */
+    public record Position(int line, int column) {}
+
+    private final int[] lineStarts;
+    private final int length;
+
+    private LineIndex(int[] lineStarts, int length) {
+        this.lineStarts = lineStarts;
+        this.length = length;
+    }
+
+    public static LineIndex of(CharSequence text) {
+        int[] starts = new int[16];
+        int count = 1;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 == n || text.charAt(i + 1) != '\n'))) {
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i + 1;
+            }
+        }
+        return new LineIndex(Arrays.copyOf(starts, count), n);
+    }
+
+    public int lineCount() {
+        return lineStarts.length;
+    }
+
+    /** Zero-based line of {@code offset}; offsets past the end map to the last line. */
+    public int line(int offset) {
+        int i = Arrays.binarySearch(lineStarts, Math.min(Math.max(offset, 0), length));
+        return i >= 0 ? i : -i - 2;
+    }
+
+    public Position position(int offset) {
+        int clamped = Math.min(Math.max(offset, 0), length);
+        int line = line(clamped);
+        return new Position(line, clamped - lineStarts[line]);
+    }
+
+    public int lineStart(int line) {
+        return lineStarts[Math.min(Math.max(line, 0), lineStarts.length - 1)];
+    }
+
+    /** End of {@code line}'s content, before its line break. */
+    public int lineEnd(int line, CharSequence text) {
+        int end = line + 1 < lineStarts.length ? lineStarts[line + 1] : length;
+        while (end > lineStart(line) && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        return end;
+    }
+
+    /** Offset of a line and column; columns past the line's end are clamped to the next line's start. */
+    public int offset(int line, int column) {
+        if (line < 0) {
+            return 0;
+        }
+        if (line >= lineStarts.length) {
+            return length;
+        }
+        int limit = line + 1 < lineStarts.length ? lineStarts[line + 1] : length;
+        return Math.min(lineStarts[line] + Math.max(column, 0), limit);
+    }
+
+    /** One-based line number of {@code offset}, as error messages show it. */
+    public int lineNumber(int offset) {
+        return line(offset) + 1;
+    }
+}

@@ -1,0 +1,462 @@
+package dev.stagesmith.grammar.expand;
+
+import dev.stagesmith.grammar.parse.Chars;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * BuildKit's word expansion ({@code frontend/dockerfile/shell}): quotes, the escape character,
+ * {@code $v}, {@code ${v}}, {@code ${v:-w}}, {@code ${v-w}}, {@code ${v:+w}}, {@code ${v+w}},
+ * {@code ${v:?m}}, {@code ${v?m}}, {@code ${v#p}}, {@code ${v##p}}, {@code ${v%p}}, {@code ${v%%p}},
+ * {@code ${v/p/r}} and {@code ${v//p/r}}, plus word splitting after expansion. Also reports which
+ * variables a word used, found or not, for checks and hovers.
+ */
+public final class Expander {
+
+    /** How a word is processed; the flags mirror BuildKit's lexer modes. */
+    public record Options(
+            char escape, boolean rawQuotes, boolean rawEscapes, boolean skipProcessQuotes, boolean skipUnsetEnv) {
+
+        /** Plain expansion with {@code escape} as the escape character, as instructions are expanded. */
+        public static Options standard(char escape) {
+            return new Options(escape, false, false, false, false);
+        }
+
+        /** Keeps quotes, escapes and unknown variables verbatim: how BuildKit finds heredoc markers. */
+        public static Options raw() {
+            return new Options('\\', true, true, false, true);
+        }
+
+        /** Heredoc bodies: only variables are replaced, quotes are left to the shell. */
+        public static Options heredocBody() {
+            return new Options('\\', false, false, true, false);
+        }
+
+        public Options withSkipUnsetEnv(boolean skip) {
+            return new Options(escape, rawQuotes, rawEscapes, skipProcessQuotes, skip);
+        }
+
+        public Options withRawQuotes(boolean raw) {
+            return new Options(escape, raw, rawEscapes, skipProcessQuotes, skipUnsetEnv);
+        }
+    }
+
+    /** Looks variables up; {@code null} means unset. Lookups are case-sensitive, as on Linux. */
+    @FunctionalInterface
+    public interface Variables {
+        String get(String name);
+
+        Variables NONE = name -> null;
+    }
+
+    /** One word after splitting, with the indices in the input where it began and ended. */
+    public record Word(String text, int start, int end) {}
+
+    /** The expanded text, its words, and the variable names found and not found while expanding. */
+    public record Result(String value, List<Word> words, Set<String> matched, Set<String> unmatched) {}
+
+    private static final int EOF = -1;
+
+    private final String input;
+    private final Variables vars;
+    private final Options options;
+    private final Set<String> matched = new LinkedHashSet<>();
+    private final Set<String> unmatched = new LinkedHashSet<>();
+    private int pos;
+    private boolean rawEscapes;
+
+    private Expander(String input, Variables vars, Options options) {
+        this.input = input;
+        this.vars = vars;
+        this.options = options;
+        this.rawEscapes = options.rawEscapes();
+    }
+
+    public static Result process(String word, Variables vars, Options options) throws ExpansionException {
+        Expander e = new Expander(word, vars, options);
+        try {
+            Piece p = e.processStopOn(EOF, options.rawEscapes());
+            return new Result(p.text, p.words, e.matched, e.unmatched);
+        } catch (ExpansionException ex) {
+            throw new ExpansionException("failed to process \"" + word + "\": " + ex.getMessage(), ex.index());
+        }
+    }
+
+    /** Expands {@code word} into one string (spaces kept), as BuildKit's {@code ProcessWord}. */
+    public static String expand(String word, Variables vars, char escape) throws ExpansionException {
+        return process(word, vars, Options.standard(escape)).value();
+    }
+
+    /** Expands then splits {@code word} on unquoted whitespace, as BuildKit's {@code ProcessWords}. */
+    public static List<String> words(String word, Variables vars, Options options) throws ExpansionException {
+        List<Word> ws = process(word, vars, options).words();
+        List<String> out = new ArrayList<>(ws.size());
+        for (Word w : ws) {
+            out.add(w.text());
+        }
+        return out;
+    }
+
+    private record Piece(String text, List<Word> words) {}
+
+    private int peek() {
+        return pos < input.length() ? input.codePointAt(pos) : EOF;
+    }
+
+    private int next() {
+        if (pos >= input.length()) {
+            return EOF;
+        }
+        int c = input.codePointAt(pos);
+        pos += Character.charCount(c);
+        return c;
+    }
+
+    private Piece processStopOn(int stop, boolean raw) throws ExpansionException {
+        boolean saved = rawEscapes;
+        rawEscapes = raw;
+        try {
+            return scan(stop);
+        } finally {
+            rawEscapes = saved;
+        }
+    }
+
+    private Piece scan(int stop) throws ExpansionException {
+        StringBuilder result = new StringBuilder();
+        WordAccumulator words = new WordAccumulator();
+        while (peek() != EOF) {
+            int at = pos;
+            int ch = peek();
+            if (stop != EOF && ch == stop) {
+                next();
+                return new Piece(result.toString(), words.finish(at));
+            }
+            if (ch == '$') {
+                String value = processDollar();
+                result.append(value);
+                words.addString(value, at);
+            } else if (!options.skipProcessQuotes() && (ch == '\'' || ch == '"')) {
+                String value = ch == '\'' ? processSingleQuote() : processDoubleQuote();
+                result.append(value);
+                words.addRawString(value, at);
+            } else if (ch == '<' && input.startsWith("<<", pos)) {
+                String value = processHeredocOperator();
+                result.append(value);
+                words.addRawString(value, at);
+            } else {
+                ch = next();
+                if (ch == options.escape()) {
+                    if (rawEscapes) {
+                        words.addRawChar(ch, at);
+                        result.appendCodePoint(ch);
+                    }
+                    ch = next();
+                    if (ch == EOF) {
+                        break;
+                    }
+                    words.addRawChar(ch, at);
+                } else {
+                    words.addChar(ch, at);
+                }
+                result.appendCodePoint(ch);
+            }
+        }
+        if (stop != EOF) {
+            throw new ExpansionException(
+                    "unexpected end of statement while looking for matching " + Character.toString(stop), pos);
+        }
+        return new Piece(result.toString(), words.finish(pos));
+    }
+
+    /** {@code <<} keeps the blanks after it in the same word, so {@code << EOF} reads as one heredoc marker. */
+    private String processHeredocOperator() {
+        int start = pos;
+        pos += 2;
+        while (pos < input.length() && (input.charAt(pos) == ' ' || input.charAt(pos) == '\t')) {
+            pos++;
+        }
+        return input.substring(start, pos);
+    }
+
+    private String processSingleQuote() throws ExpansionException {
+        int start = pos;
+        StringBuilder result = new StringBuilder();
+        int ch = next();
+        if (options.rawQuotes()) {
+            result.appendCodePoint(ch);
+        }
+        while (true) {
+            ch = next();
+            if (ch == EOF) {
+                throw new ExpansionException(
+                        "unexpected end of statement while looking for matching single-quote", start);
+            }
+            if (ch == '\'') {
+                if (options.rawQuotes()) {
+                    result.appendCodePoint(ch);
+                }
+                return result.toString();
+            }
+            result.appendCodePoint(ch);
+        }
+    }
+
+    private String processDoubleQuote() throws ExpansionException {
+        int start = pos;
+        StringBuilder result = new StringBuilder();
+        int ch = next();
+        if (options.rawQuotes()) {
+            result.appendCodePoint(ch);
+        }
+        while (true) {
+            int p = peek();
+            if (p == EOF) {
+                throw new ExpansionException(
+                        "unexpected end of statement while looking for matching double-quote", start);
+            }
+            if (p == '"') {
+                next();
+                if (options.rawQuotes()) {
+                    result.append('"');
+                }
+                return result.toString();
+            }
+            if (p == '$') {
+                result.append(processDollar());
+                continue;
+            }
+            ch = next();
+            if (ch == options.escape()) {
+                if (rawEscapes) {
+                    result.appendCodePoint(ch);
+                }
+                int after = peek();
+                if (after == EOF) {
+                    continue;
+                }
+                if (after == '"' || after == '$' || after == options.escape()) {
+                    ch = next();
+                }
+            }
+            result.appendCodePoint(ch);
+        }
+    }
+
+    private String processDollar() throws ExpansionException {
+        int start = pos;
+        next();
+        if (peek() != '{') {
+            String name = processName();
+            if (name.isEmpty()) {
+                return "$";
+            }
+            String value = lookup(name);
+            if (value == null && options.skipUnsetEnv()) {
+                return "$" + name;
+            }
+            return value == null ? "" : value;
+        }
+        next();
+        int p = peek();
+        if (p == EOF) {
+            throw new ExpansionException("syntax error: missing '}'", start);
+        }
+        if (p == '{' || p == '}' || p == ':') {
+            throw new ExpansionException("syntax error: bad substitution", start);
+        }
+        String name = processName();
+        int ch = next();
+        if (ch == EOF) {
+            throw new ExpansionException("syntax error: missing '}'", start);
+        }
+        String modifier = Character.toString(ch);
+        boolean nullIsUnset = false;
+        switch (ch) {
+            case '}': {
+                String value = lookup(name);
+                if (value == null && options.skipUnsetEnv()) {
+                    return "${" + name + "}";
+                }
+                return value == null ? "" : value;
+            }
+            case '/':
+                return processReplace(name, start);
+            case ':':
+                nullIsUnset = true;
+                ch = next();
+                if (ch == EOF) {
+                    throw new ExpansionException("syntax error: missing '}'", start);
+                }
+                modifier += Character.toString(ch);
+                break;
+            default:
+                break;
+        }
+        if (ch != '+' && ch != '-' && ch != '?' && ch != '#' && ch != '%') {
+            throw new ExpansionException("unsupported modifier (" + modifier + ") in substitution", start);
+        }
+        boolean patternOp = ch == '#' || ch == '%';
+        if (nullIsUnset && patternOp) {
+            throw new ExpansionException("unsupported modifier (" + modifier + ") in substitution", start);
+        }
+        String word = wordUntilClosingBrace(patternOp, start);
+        String value = lookup(name);
+        boolean set = value != null;
+        if (!set && options.skipUnsetEnv()) {
+            return "${" + name + modifier + word + "}";
+        }
+        boolean empty = !set || (nullIsUnset && value.isEmpty());
+        switch (ch) {
+            case '-':
+                return empty ? word : value;
+            case '+':
+                return empty ? "" : word;
+            case '?':
+                if (!set) {
+                    throw new ExpansionException(name + ": " + (word.isEmpty() ? "is not allowed to be unset" : word),
+                            start);
+                }
+                if (nullIsUnset && value.isEmpty()) {
+                    throw new ExpansionException(name + ": " + (word.isEmpty() ? "is not allowed to be empty" : word),
+                            start);
+                }
+                return value;
+            default: {
+                boolean greedy = !word.isEmpty() && word.charAt(0) == ch;
+                String pattern = greedy ? word.substring(1) : word;
+                String v = set ? value : "";
+                return ch == '%' ? ShellPattern.trimSuffix(pattern, v, greedy)
+                        : ShellPattern.trimPrefix(pattern, v, greedy);
+            }
+        }
+    }
+
+    private String wordUntilClosingBrace(boolean raw, int start) throws ExpansionException {
+        try {
+            return processStopOn('}', raw).text;
+        } catch (ExpansionException e) {
+            if (peek() == EOF) {
+                throw new ExpansionException("syntax error: missing '}'", start);
+            }
+            throw e;
+        }
+    }
+
+    private String processReplace(String name, int start) throws ExpansionException {
+        boolean all = peek() == '/';
+        if (all) {
+            next();
+        }
+        String pattern;
+        try {
+            pattern = processStopOn('/', true).text;
+        } catch (ExpansionException e) {
+            if (peek() == EOF) {
+                throw new ExpansionException("syntax error: missing '/' in ${}", start);
+            }
+            throw e;
+        }
+        String replacement = wordUntilClosingBrace(true, start);
+        String value = lookup(name);
+        if (value == null && options.skipUnsetEnv()) {
+            return "${" + name + "/" + pattern + "/" + replacement + "}";
+        }
+        return ShellPattern.replace(value == null ? "" : value, pattern, replacement, all);
+    }
+
+    private String processName() {
+        StringBuilder name = new StringBuilder();
+        while (peek() != EOF) {
+            int ch = peek();
+            if (name.length() == 0 && Character.isDigit(ch)) {
+                while (peek() != EOF && Character.isDigit(peek())) {
+                    name.appendCodePoint(next());
+                }
+                return name.toString();
+            }
+            if (name.length() == 0 && isSpecialParam(ch)) {
+                next();
+                return Character.toString(ch);
+            }
+            if (!Character.isLetter(ch) && !Character.isDigit(ch) && ch != '_') {
+                break;
+            }
+            name.appendCodePoint(next());
+        }
+        return name.toString();
+    }
+
+    private static boolean isSpecialParam(int c) {
+        return c == '@' || c == '*' || c == '#' || c == '?' || c == '-' || c == '$' || c == '!' || c == '0';
+    }
+
+    private String lookup(String name) {
+        String value = vars.get(name);
+        if (value != null) {
+            matched.add(name);
+        } else {
+            unmatched.add(name);
+        }
+        return value;
+    }
+
+    /** Splits expanded text into words the way BuildKit does: quoted text never splits. */
+    private static final class WordAccumulator {
+        private final StringBuilder buf = new StringBuilder();
+        private final List<Word> words = new ArrayList<>();
+        private boolean inWord;
+        private int start = -1;
+
+        void addChar(int ch, int at) {
+            if (Chars.isSpace(ch)) {
+                if (inWord && buf.length() != 0) {
+                    words.add(new Word(buf.toString(), start, at));
+                    buf.setLength(0);
+                    inWord = false;
+                }
+                if (buf.length() == 0) {
+                    start = -1;
+                }
+            } else {
+                addRawChar(ch, at);
+            }
+        }
+
+        void addRawChar(int ch, int at) {
+            if (start < 0) {
+                start = at;
+            }
+            buf.appendCodePoint(ch);
+            inWord = true;
+        }
+
+        void addString(String s, int at) {
+            for (int i = 0; i < s.length(); ) {
+                int c = s.codePointAt(i);
+                addChar(c, at);
+                i += Character.charCount(c);
+            }
+        }
+
+        void addRawString(String s, int at) {
+            if (start < 0) {
+                start = at;
+            }
+            buf.append(s);
+            inWord = true;
+        }
+
+        List<Word> finish(int end) {
+            if (buf.length() > 0) {
+                words.add(new Word(buf.toString(), start, end));
+                buf.setLength(0);
+                inWord = false;
+                start = -1;
+            }
+            return words;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.stagesmith.grammar.parse;
+
+/** Character classes exactly as BuildKit (Go) defines them. */
+public final class Chars {
+
+    private Chars() {}
+
+    /** Go's {@code unicode.IsSpace}: ASCII blanks, NEL, NBSP and the Unicode White_Space characters. */
+    public static boolean isSpace(int c) {
+        if (c < 0x80) {
+            return c == ' ' || (c >= '\t' && c <= '\r');
+        }
+        if (c < 0x100) {
+            return c == 0x85 || c == 0xA0;
+        }
+        return c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029
+                || c == 0x202F || c == 0x205F || c == 0x3000;
+    }
+
+    /** The separators BuildKit splits keywords and whitespace lists on: {@code [\t\v\f\r ]}. */
+    public static boolean isFieldSeparator(int c) {
+        return c == ' ' || c == '\t' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    /** Go's {@code strings.TrimSpace} bounds: returns the first index at or after {@code from} that is not a space. */
+    public static int skipSpace(CharSequence s, int from, int to) {
+        int i = from;
+        while (i < to && isSpace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The index just after the last non-space character in {@code [from, to)}, or {@code from}. */
+    public static int trimSpaceEnd(CharSequence s, int from, int to) {
+        int i = to;
+        while (i > from && isSpace(s.charAt(i - 1))) {
+            i--;
+        }
+        return i;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.stagesmith.grammar.syntax;
+
+import dev.stagesmith.grammar.TextRange;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * One Dockerfile instruction. Every instruction has its keyword as written, its builder flags, BuildKit's
+ * argument values ({@link #args()}, in the order BuildKit's parser produces them) and its range, which
+ * spans continuation lines and heredoc bodies. The records add typed views of their arguments.
+ */
+public sealed interface Instruction
+        permits From, Run, Cmd, Entrypoint, Shell, Copy, Add, Env, Label, Arg, Expose, Volume, Workdir, User,
+                StopSignal, Maintainer, Healthcheck, OnBuild, Unknown {
+
+    Word keyword();
+
+    List<Flag> flags();
+
+    List<Word> args();
+
+    TextRange range();
+
+    /** The keyword in upper case, as the reference writes it ({@code FROM}, {@code COPY}, ...). */
+    default String name() {
+        return keyword().value().toUpperCase(Locale.ROOT);
+    }
+
+    /** The first flag with this name (without dashes), if present. */
+    default Optional<Flag> flag(String name) {
+        for (Flag f : flags()) {
+            if (f.name().equals(name)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every flag with this name, for the ones that may repeat ({@code --mount}, {@code --exclude}). */
+    default List<Flag> flags(String name) {
+        return flags().stream().filter(f -> f.name().equals(name)).toList();
+    }
+}

@@ -1,0 +1,9 @@
+package dev.stagesmith.grammar.syntax;
+
+import dev.stagesmith.grammar.TextRange;
+import java.util.List;
+import java.util.Optional;
+
+/** ONBUILD: an instruction stored in the image and run when another build uses it as a base. */
+public record OnBuild(Word keyword, List<Flag> flags, List<Word> args, TextRange range, Optional<Instruction> trigger) implements Instruction {
+}
