@@ -1,0 +1,42 @@
+package dev.stagesmith.grammar.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.stagesmith.grammar.Dockerfiles;
+import dev.stagesmith.grammar.ParsedDockerfile;
+import dev.stagesmith.grammar.SharedData;
+import dev.stagesmith.grammar.TextRange;
+import dev.stagesmith.grammar.syntax.From;
+import dev.stagesmith.grammar.syntax.Instruction;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/** Every real Dockerfile of {@code ../shared/corpus/real} is valid for BuildKit, so it must parse cleanly. */
+class RealCorpusTest {
+
+    @TestFactory
+    Stream<DynamicTest> everyCorpusFileParsesWithoutErrors() {
+        List<Path> files = SharedData.corpusFiles();
+        assertTrue(files.size() >= 100, "corpus has " + files.size() + " files");
+        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+            String text = SharedData.read(f);
+            ParsedDockerfile parsed = Dockerfiles.parse(text);
+            assertEquals(List.of(), parsed.errors());
+            assertFalse(parsed.instructions().isEmpty());
+            assertTrue(parsed.instructions().stream().anyMatch(i -> i instanceof From), "has a FROM");
+            int previousEnd = 0;
+            for (Instruction i : parsed.instructions()) {
+                TextRange r = i.range();
+                assertTrue(r.start() >= previousEnd, "instructions in order and disjoint at " + r);
+                assertTrue(r.end() <= text.length());
+                assertTrue(i.keyword().range().start() == r.start(), "range starts at the keyword");
+                previousEnd = r.end();
+            }
+        }));
+    }
+}
