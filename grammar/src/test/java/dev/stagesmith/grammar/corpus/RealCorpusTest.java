@@ -8,6 +8,9 @@ import dev.stagesmith.grammar.Dockerfiles;
 import dev.stagesmith.grammar.ParsedDockerfile;
 import dev.stagesmith.grammar.SharedData;
 import dev.stagesmith.grammar.TextRange;
+import dev.stagesmith.grammar.stages.Dependency;
+import dev.stagesmith.grammar.stages.Stage;
+import dev.stagesmith.grammar.stages.StageGraph;
 import dev.stagesmith.grammar.syntax.From;
 import dev.stagesmith.grammar.syntax.Instruction;
 import java.nio.file.Path;
@@ -36,6 +39,23 @@ class RealCorpusTest {
                 assertTrue(r.end() <= text.length());
                 assertTrue(i.keyword().range().start() == r.start(), "range starts at the keyword");
                 previousEnd = r.end();
+            }
+        }));
+    }
+
+    /** Working Dockerfiles have no cycles or forward references, and every target prunes to a subset. */
+    @TestFactory
+    Stream<DynamicTest> everyCorpusFileHasAConsistentStageGraph() {
+        return SharedData.corpusFiles().stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+            StageGraph g = StageGraph.of(Dockerfiles.parse(SharedData.read(f)));
+            assertEquals(List.of(), g.cycles());
+            assertEquals(List.of(), g.forwardReferences());
+            assertTrue(g.dependencies().stream().noneMatch(d -> d.target() instanceof Dependency.Invalid),
+                    g.dependencies().toString());
+            for (Stage s : g.stages()) {
+                List<Stage> needed = g.stagesFor(s);
+                assertEquals(s, needed.get(needed.size() - 1), "the target is built last");
+                assertTrue(needed.stream().allMatch(n -> n.index() <= s.index()), "only earlier stages");
             }
         }));
     }
