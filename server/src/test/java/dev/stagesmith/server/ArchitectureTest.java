@@ -1,0 +1,40 @@
+package dev.stagesmith.server;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The module layering of ARCHITECTURE.md: grammar knows nothing of editors, command lines or I/O. */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.stagesmith");
+
+    @Test
+    void grammarDependsOnlyOnTheJdkAndTheAntlrRuntime() {
+        classes().that().resideInAPackage("dev.stagesmith.grammar..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(
+                        "dev.stagesmith.grammar..", "java..", "org.antlr.v4.runtime..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void grammarDoesNoIo() {
+        noClasses().that().resideInAPackage("dev.stagesmith.grammar..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.nio.file..", "java.net..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.File")
+                .check(CLASSES);
+    }
+
+    @Test
+    void nothingOutsideTheServerUsesTheCommandLine() {
+        noClasses().that().resideOutsideOfPackage("dev.stagesmith.server..")
+                .should().dependOnClassesThat().resideInAPackage("dev.stagesmith.server..")
+                .check(CLASSES);
+    }
+}
