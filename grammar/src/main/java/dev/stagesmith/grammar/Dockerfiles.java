@@ -13,7 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.antlr.v4.runtime.BailErrorStrategy;
-import org.antlr.v4.runtime.CharStreams;
+import dev.stagesmith.grammar.antlr.Utf16CharStream;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -31,12 +31,39 @@ public final class Dockerfiles {
      */
     public static ParsedDockerfile parse(String text) {
         SourceScanner.Layout layout = SourceScanner.scan(text);
-        DockerfileLexer lexer = new DockerfileLexer(CharStreams.fromString(text));
+        ParsedDockerfile parsed = assemble(text, layout, parseTree(text, layout));
+        if (parsed.instructions().size() != layout.instructions().size()) {
+            // The grammar and BuildKit's reading disagree (a bug): keep every instruction rather than lose one.
+            return fromLayout(text, layout);
+        }
+        return parsed;
+    }
+
+    /** Whether the ANTLR parse tree has exactly the instructions BuildKit's reading finds (a test hook). */
+    static boolean treeAgreesWithScanner(String text) {
+        SourceScanner.Layout layout = SourceScanner.scan(text);
+        List<Integer> fromTree = new ArrayList<>();
+        for (DockerfileParser.LineContext line : parseTree(text, layout).line()) {
+            if (line.instruction() != null) {
+                fromTree.add(start(line.instruction()));
+            }
+        }
+        return fromTree.equals(layout.instructions().stream().map(ScannedInstruction::start).toList());
+    }
+
+    private static DockerfileParser.DockerfileContext parseTree(String text, SourceScanner.Layout layout) {
+        DockerfileLexer lexer = new DockerfileLexer(new Utf16CharStream(text));
         lexer.removeErrorListeners();
         lexer.prepare(layout);
-        CommonTokenStream tokens = new CommonTokenStream(lexer);
-        DockerfileParser.DockerfileContext tree = parseTree(tokens);
-        return assemble(text, layout, tree);
+        return parseTree(new CommonTokenStream(lexer));
+    }
+
+    private static ParsedDockerfile fromLayout(String text, SourceScanner.Layout layout) {
+        List<Instruction> instructions = layout.instructions().stream().map(TreeBuilder::build).toList();
+        List<Comment> comments = layout.comments().stream()
+                .map(r -> new Comment(text.substring(r.start() + 1, r.end()), r)).toList();
+        return new ParsedDockerfile(text, layout.directives().escape(), layout.directives().directives(), comments,
+                instructions, List.copyOf(layout.errors()), LineIndex.of(text));
     }
 
     /** Two-stage parse: the fast SLL mode first, full LL only if SLL cannot decide. */

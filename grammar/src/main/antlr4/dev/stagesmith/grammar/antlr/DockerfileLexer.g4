@@ -1,28 +1,30 @@
 /*
- * Dockerfile lexer. Four modes: the start of a line (directives, comments, blank lines, the keyword),
- * instruction arguments, JSON arrays, and heredoc bodies. What depends on context (the escape
- * character, which lines are directives, where a line continues, where a JSON array or a heredoc
- * terminator is) is decided in DockerfileLexerBase, which reads the file the way BuildKit does; the
- * rules below only ask it, so the tokens always agree with BuildKit's reading of every line.
+ * Dockerfile lexer. Modes: the start of a line (directives, comments, blank lines, the keyword),
+ * instruction arguments, comment and blank lines inside a continued instruction, JSON arrays, and
+ * heredoc bodies. What depends on context (the escape character, which comment lines are directives,
+ * where a line continues, where a JSON array or a heredoc terminator is) is decided in
+ * DockerfileLexerBase, which reads the file the way BuildKit does; the rules below only ask it, so the
+ * tokens always agree with BuildKit's reading of every line. Decisions are made in actions (which
+ * retype a token) rather than predicates wherever possible, so that ANTLR can cache its DFA.
  */
 lexer grammar DockerfileLexer;
 
 options { superClass = DockerfileLexerBase; }
 
-tokens { JSON_PUNCT }
+tokens { DIRECTIVE, JSON_OPEN, JSON_PUNCT, CONT_COMMENT, EMPTY_CONT_LINE, HEREDOC_END }
 
 // ---- start of a line -------------------------------------------------------------------------
 
-BOM       : '\uFEFF' {atFileStart()}? ;
+BOM       : '\uFEFF' {byteOrderMark();} ;
 NEWLINE   : '\r'* '\n' ;
 BLANK     : SPACE+ ;
-DIRECTIVE : '#' ~[\r\n]* {isDirective()}? ;
-COMMENT   : '#' ~[\r\n]* ;
+/** A comment line; the base class retypes the parser directives at the top as DIRECTIVE. */
+COMMENT   : '#' ~[\r\n]* {comment();} ;
 
-/** An escape character alone on the first line: the instruction starts on the next line. */
-LINE_CONTINUATION : ESCAPE_CANDIDATE [ \t]* ('\r'* '\n')? {isContinuation()}? {enterInstruction();} ;
+/** An escape character that ends its line continues the instruction on the next line. */
+LINE_CONTINUATION : ESCAPE_CANDIDATE [ \t]* '\r'* '\n' {isContinuation()}? {continued();} ;
 
-KEYWORD   : (~[ \t\u000B\f\r\n\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000#\\`] WORD_CHAR*
+KEYWORD   : (~[ \t\u000B\f\r\n\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000#\\`\uFEFF] WORD_CHAR*
             | ESCAPE_CANDIDATE)
             {enterInstruction();} ;
 
@@ -30,23 +32,24 @@ KEYWORD   : (~[ \t\u000B\f\r\n\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\
 
 mode ARGS;
 
-ARGS_CONTINUATION : ESCAPE_CANDIDATE [ \t]* ('\r'* '\n')? {isContinuation()}? -> type(LINE_CONTINUATION) ;
-/** A comment line inside a continued instruction: BuildKit drops it. */
-CONT_COMMENT      : SPACE* '#' ~[\r\n]* ('\r'* '\n')? {isSkippedLine()}? ;
-/** A blank line inside a continued instruction: BuildKit drops it (and warns). */
-EMPTY_CONT_LINE   : SPACE* '\n' {isSkippedLine()}? ;
-JSON_OPEN         : '[' {isJsonStart()}? -> pushMode(JSON) ;
+ARGS_CONTINUATION : ESCAPE_CANDIDATE [ \t]* '\r'* '\n' {isContinuation()}? {continued();} -> type(LINE_CONTINUATION) ;
 ARGS_NEWLINE      : '\r'* '\n' {endLogicalLine();} -> type(NEWLINE) ;
+/** A '[' that starts the instruction's JSON (exec form) array becomes JSON_OPEN; any other is text. */
+BRACKET           : '[' {bracket();} ;
 WS                : SPACE+ ;
-TEXT              : TEXT_START WORD_CHAR* | '[' | ESCAPE_CANDIDATE ;
+TEXT              : TEXT_START WORD_CHAR* | ESCAPE_CANDIDATE ;
+
+// ---- comment and blank lines inside a continued instruction (BuildKit drops them) ------------
+
+mode SKIPPED;
+
+SKIPPED_LINE : (~'\n'+ | ~'\n'* '\n') {skippedLine();} ;
 
 // ---- JSON (exec form) arrays ------------------------------------------------------------------
 
 mode JSON;
 
-JSON_CONTINUATION : ESCAPE_CANDIDATE [ \t]* ('\r'* '\n')? {isContinuation()}? -> type(LINE_CONTINUATION) ;
-JSON_CONT_COMMENT : SPACE* '#' ~[\r\n]* ('\r'* '\n')? {isSkippedLine()}? -> type(CONT_COMMENT) ;
-JSON_EMPTY_LINE   : SPACE* '\n' {isSkippedLine()}? -> type(EMPTY_CONT_LINE) ;
+JSON_CONTINUATION : ESCAPE_CANDIDATE [ \t]* '\r'* '\n' {isContinuation()}? {continued();} -> type(LINE_CONTINUATION) ;
 JSON_NEWLINE      : '\r'* '\n' {endLogicalLine();} -> type(NEWLINE) ;
 JSON_STRING       : '"' (~["\\\r\n] | '\\' ~[\r\n])* '"' ;
 JSON_COMMA        : ',' ;
@@ -60,8 +63,8 @@ JSON_OTHER        : . -> type(JSON_PUNCT) ;
 
 mode HEREDOC;
 
-HEREDOC_END  : (~'\n'+ | ~'\n'* '\n') {isHeredocTerminator()}? {heredocEnded();} ;
-HEREDOC_LINE : ~'\n'+ | ~'\n'* '\n' ;
+/** A body line; the base class retypes the terminator line as HEREDOC_END. */
+HEREDOC_LINE : (~'\n'+ | ~'\n'* '\n') {heredocLine();} ;
 
 // ---- fragments --------------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ directive   : DIRECTIVE ;
 
 comment     : COMMENT ;
 
-instruction : (KEYWORD | LINE_CONTINUATION) argument* (NEWLINE heredoc*)? ;
+instruction : (KEYWORD | continuation) argument* (NEWLINE heredoc*)? ;
 
 argument    : TEXT | WS | continuation | jsonArray ;
 

@@ -3,16 +3,16 @@ package dev.stagesmith.grammar.antlr;
 import dev.stagesmith.grammar.TextRange;
 import dev.stagesmith.grammar.parse.ScannedInstruction;
 import dev.stagesmith.grammar.parse.SourceScanner;
-import dev.stagesmith.grammar.syntax.Directive;
 import java.util.Arrays;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.Lexer;
 
 /**
- * Lexer code for {@code DockerfileLexer.g4}. It reads the file the way BuildKit does first (directive
- * scanning and the escape character, continuation lines, JSON arrays, the heredoc terminator queue; see
- * {@link SourceScanner}), and the grammar's predicates and actions consult that reading, so tokens never
- * disagree with BuildKit about which lines belong to which instruction.
+ * Lexer code for {@code DockerfileLexer.g4}. Before lexing it reads the file the way BuildKit does
+ * ({@link SourceScanner}: directive scanning and the escape character, continuation lines, JSON arrays,
+ * heredoc bodies); the grammar's actions and its one predicate consult that reading, so tokens never
+ * disagree with BuildKit about which lines belong to which instruction. Lookups are binary searches in
+ * sorted offset arrays, so lexing stays linear.
  */
 public abstract class DockerfileLexerBase extends Lexer {
 
@@ -39,9 +39,7 @@ public abstract class DockerfileLexerBase extends Lexer {
 
     public void prepare(SourceScanner.Layout layout) {
         this.layout = layout;
-        directiveStarts = layout.directives().directives().stream()
-                .mapToInt(d -> d.range().start())
-                .toArray();
+        directiveStarts = layout.directives().directives().stream().mapToInt(d -> d.range().start()).toArray();
         int n = layout.instructions().size();
         instructionStarts = new int[n];
         IntList conts = new IntList();
@@ -77,40 +75,58 @@ public abstract class DockerfileLexerBase extends Lexer {
         return layout;
     }
 
-    private int tokenStart() {
-        return _tokenStartCharIndex;
+    private static boolean contains(int[] sorted, int offset) {
+        return Arrays.binarySearch(sorted, offset) >= 0;
     }
 
-    protected boolean atFileStart() {
-        return tokenStart() == 0;
-    }
-
-    protected boolean isDirective() {
-        return Arrays.binarySearch(directiveStarts, tokenStart()) >= 0;
-    }
-
+    /** The one predicate: an escape character followed by a line break continues only where BuildKit says so. */
     protected boolean isContinuation() {
-        return Arrays.binarySearch(continuations, tokenStart()) >= 0;
+        return contains(continuations, _tokenStartCharIndex);
     }
 
-    protected boolean isSkippedLine() {
-        return Arrays.binarySearch(skippedLines, tokenStart()) >= 0;
+    /** A BOM is only a BOM at the very start; anywhere else it begins an instruction, as BuildKit reads it. */
+    protected void byteOrderMark() {
+        if (_tokenStartCharIndex != 0) {
+            setType(DockerfileLexer.KEYWORD);
+            enterInstruction();
+        }
     }
 
-    protected boolean isJsonStart() {
-        return Arrays.binarySearch(jsonStarts, tokenStart()) >= 0;
-    }
-
-    protected boolean isHeredocTerminator() {
-        return Arrays.binarySearch(terminators, tokenStart()) >= 0;
+    protected void comment() {
+        if (contains(directiveStarts, _tokenStartCharIndex)) {
+            setType(DockerfileLexer.DIRECTIVE);
+        }
     }
 
     /** The first token of an instruction: switch to argument lexing for it. */
     protected void enterInstruction() {
-        int i = Arrays.binarySearch(instructionStarts, tokenStart());
+        int i = Arrays.binarySearch(instructionStarts, _tokenStartCharIndex);
         current = i >= 0 ? layout.instructions().get(i) : null;
         jsonDepth = 0;
         pushMode(DockerfileLexer.ARGS);
+    }
+
+    /** After a continuation: the comment and blank lines BuildKit skips come next, if any. */
+    protected void continued() {
+        if (_mode == DEFAULT_MODE) {
+            enterInstruction();
+        }
+        if (contains(skippedLines, _input.index())) {
+            pushMode(DockerfileLexer.SKIPPED);
+        }
+    }
+
+    protected void skippedLine() {
+        String text = getText();
+        int i = 0;
+        while (i < text.length() && dev.stagesmith.grammar.parse.Chars.isSpace(text.charAt(i))) {
+            i++;
+        }
+        setType(i < text.length() && text.charAt(i) == '#' ? DockerfileLexer.CONT_COMMENT
+                : DockerfileLexer.EMPTY_CONT_LINE);
+        if (!contains(skippedLines, _input.index())) {
+            popMode();
+        }
     }
 
     /** The line break that ends an instruction's line: read its heredoc bodies next, if it has any. */
@@ -128,9 +144,21 @@ public abstract class DockerfileLexerBase extends Lexer {
         mode(heredocsLeft > 0 ? DockerfileLexer.HEREDOC : DEFAULT_MODE);
     }
 
-    protected void heredocEnded() {
-        if (--heredocsLeft <= 0) {
-            mode(DEFAULT_MODE);
+    protected void heredocLine() {
+        if (contains(terminators, _tokenStartCharIndex)) {
+            setType(DockerfileLexer.HEREDOC_END);
+            if (--heredocsLeft <= 0) {
+                mode(DEFAULT_MODE);
+            }
+        }
+    }
+
+    protected void bracket() {
+        if (contains(jsonStarts, _tokenStartCharIndex)) {
+            setType(DockerfileLexer.JSON_OPEN);
+            pushMode(DockerfileLexer.JSON);
+        } else {
+            setType(DockerfileLexer.TEXT);
         }
     }
 

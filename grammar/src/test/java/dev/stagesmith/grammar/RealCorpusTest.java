@@ -1,13 +1,9 @@
-package dev.stagesmith.grammar.corpus;
+package dev.stagesmith.grammar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.stagesmith.grammar.Dockerfiles;
-import dev.stagesmith.grammar.ParsedDockerfile;
-import dev.stagesmith.grammar.SharedData;
-import dev.stagesmith.grammar.TextRange;
 import dev.stagesmith.grammar.stages.Dependency;
 import dev.stagesmith.grammar.stages.Stage;
 import dev.stagesmith.grammar.stages.StageGraph;
@@ -30,6 +26,7 @@ class RealCorpusTest {
             String text = SharedData.read(f);
             ParsedDockerfile parsed = Dockerfiles.parse(text);
             assertEquals(List.of(), parsed.errors());
+            assertTrue(Dockerfiles.treeAgreesWithScanner(text), "ANTLR's tree has BuildKit's instructions");
             assertFalse(parsed.instructions().isEmpty());
             assertTrue(parsed.instructions().stream().anyMatch(i -> i instanceof From), "has a FROM");
             int previousEnd = 0;

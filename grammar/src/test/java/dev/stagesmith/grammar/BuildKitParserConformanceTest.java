@@ -1,12 +1,9 @@
-package dev.stagesmith.grammar.conformance;
+package dev.stagesmith.grammar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.stagesmith.grammar.Dockerfiles;
-import dev.stagesmith.grammar.ParsedDockerfile;
-import dev.stagesmith.grammar.SharedData;
 import dev.stagesmith.grammar.dump.BuildKitDump;
 import dev.stagesmith.grammar.syntax.Instruction;
 import java.nio.file.Path;
@@ -24,8 +21,10 @@ class BuildKitParserConformanceTest {
         List<Path> cases = SharedData.dirs(SharedData.conformance().resolve("testfiles"));
         assertEquals(33, cases.size(), "positive cases");
         return cases.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
-            ParsedDockerfile parsed = Dockerfiles.parse(SharedData.read(dir.resolve("Dockerfile")));
+            String text = SharedData.read(dir.resolve("Dockerfile"));
+            ParsedDockerfile parsed = Dockerfiles.parse(text);
             assertEquals(List.of(), parsed.errors(), "syntax errors");
+            assertTrue(Dockerfiles.treeAgreesWithScanner(text), "ANTLR's tree has BuildKit's instructions");
             assertEquals(SharedData.read(dir.resolve("result")), BuildKitDump.dump(parsed));
         }));
     }
