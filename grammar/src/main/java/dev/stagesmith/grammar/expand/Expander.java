@@ -249,15 +249,7 @@ public final class Expander {
         int start = pos;
         next();
         if (peek() != '{') {
-            String name = processName();
-            if (name.isEmpty()) {
-                return "$";
-            }
-            String value = lookup(name);
-            if (value == null && options.skipUnsetEnv()) {
-                return "$" + name;
-            }
-            return value == null ? "" : value;
+            return processBareName();
         }
         next();
         int p = peek();
@@ -269,69 +261,99 @@ public final class Expander {
         }
         String name = processName();
         int ch = next();
-        if (ch == EOF) {
-            throw new ExpansionException("syntax error: missing '}'", start);
-        }
-        String modifier = Character.toString(ch);
-        boolean nullIsUnset = false;
         switch (ch) {
-            case '}': {
-                String value = lookup(name);
-                if (value == null && options.skipUnsetEnv()) {
-                    return "${" + name + "}";
-                }
-                return value == null ? "" : value;
-            }
+            case '}':
+                return processBraced(name);
             case '/':
                 return processReplace(name, start);
-            case ':':
-                nullIsUnset = true;
-                ch = next();
-                if (ch == EOF) {
-                    throw new ExpansionException("syntax error: missing '}'", start);
-                }
-                modifier += Character.toString(ch);
-                break;
+            case ':': {
+                int op = next();
+                return processModifier(name, op, ":" + goRune(op), true, start);
+            }
+            case '+', '-', '?', '#', '%':
+                return processModifier(name, ch, goRune(ch), false, start);
             default:
-                break;
+                throw unsupported(goRune(ch), start);
         }
-        if (ch != '+' && ch != '-' && ch != '?' && ch != '#' && ch != '%') {
-            throw new ExpansionException("unsupported modifier (" + modifier + ") in substitution", start);
+    }
+
+    private String processBareName() {
+        String name = processName();
+        if (name.isEmpty()) {
+            return "$";
         }
-        boolean patternOp = ch == '#' || ch == '%';
+        String value = lookup(name);
+        if (value == null && options.skipUnsetEnv()) {
+            return "$" + name;
+        }
+        return value == null ? "" : value;
+    }
+
+    private String processBraced(String name) {
+        String value = lookup(name);
+        if (value == null && options.skipUnsetEnv()) {
+            return "${" + name + "}";
+        }
+        return value == null ? "" : value;
+    }
+
+    /**
+     * {@code ${name op word}}. After a ':' BuildKit comes here whatever {@code op} is, so an unknown
+     * modifier such as {@code :=} is refused only after its word was read, and not at all when the
+     * variable is unset and {@code skipUnsetEnv} gives the reference back verbatim.
+     */
+    private String processModifier(String name, int op, String modifier, boolean nullIsUnset, int start)
+            throws ExpansionException {
+        boolean patternOp = op == '#' || op == '%';
         if (nullIsUnset && patternOp) {
-            throw new ExpansionException("unsupported modifier (" + modifier + ") in substitution", start);
+            throw unsupported(modifier, start);
         }
         String word = wordUntilClosingBrace(patternOp, start);
         String value = lookup(name);
-        boolean set = value != null;
-        if (!set && options.skipUnsetEnv()) {
+        if (value == null && options.skipUnsetEnv()) {
             return "${" + name + modifier + word + "}";
         }
-        boolean empty = !set || (nullIsUnset && value.isEmpty());
-        switch (ch) {
+        boolean empty = value == null || (nullIsUnset && value.isEmpty());
+        switch (op) {
             case '-':
                 return empty ? word : value;
             case '+':
                 return empty ? "" : word;
             case '?':
-                if (!set) {
-                    throw new ExpansionException(name + ": " + (word.isEmpty() ? "is not allowed to be unset" : word),
-                            start);
-                }
-                if (nullIsUnset && value.isEmpty()) {
-                    throw new ExpansionException(name + ": " + (word.isEmpty() ? "is not allowed to be empty" : word),
-                            start);
-                }
-                return value;
-            default: {
-                boolean greedy = !word.isEmpty() && word.charAt(0) == ch;
-                String pattern = greedy ? word.substring(1) : word;
-                String v = set ? value : "";
-                return ch == '%' ? ShellPattern.trimSuffix(pattern, v, greedy)
-                        : ShellPattern.trimPrefix(pattern, v, greedy);
-            }
+                return requireValue(name, value, word, nullIsUnset, start);
+            case '#', '%':
+                return trimPattern(op, word, value == null ? "" : value);
+            default:
+                throw unsupported(modifier, start);
         }
+    }
+
+    private static String requireValue(String name, String value, String word, boolean nullIsUnset, int start)
+            throws ExpansionException {
+        if (value == null) {
+            throw new ExpansionException(name + ": " + (word.isEmpty() ? "is not allowed to be unset" : word), start);
+        }
+        if (nullIsUnset && value.isEmpty()) {
+            throw new ExpansionException(name + ": " + (word.isEmpty() ? "is not allowed to be empty" : word), start);
+        }
+        return value;
+    }
+
+    /** A doubled {@code #} or {@code %} asks for the longest match; BuildKit sees it as the word's first character. */
+    private static String trimPattern(int op, String word, String value) throws ExpansionException {
+        boolean greedy = !word.isEmpty() && word.charAt(0) == op;
+        String pattern = greedy ? word.substring(1) : word;
+        return op == '%' ? ShellPattern.trimSuffix(pattern, value, greedy)
+                : ShellPattern.trimPrefix(pattern, value, greedy);
+    }
+
+    private static ExpansionException unsupported(String modifier, int start) {
+        return new ExpansionException("unsupported modifier (" + modifier + ") in substitution", start);
+    }
+
+    /** Go's {@code string(rune)}: the end of input (-1) becomes U+FFFD, and BuildKit's messages show it so. */
+    private static String goRune(int ch) {
+        return ch == EOF ? "\uFFFD" : Character.toString(ch);
     }
 
     private String wordUntilClosingBrace(boolean raw, int start) throws ExpansionException {

@@ -427,6 +427,8 @@ class ExpanderTest {
                 arguments("${a:", "syntax error: missing '}'"),
                 arguments("${a:-b", "syntax error: missing '}'"),
                 arguments("${a:-'b}", "syntax error: missing '}'"),
+                // Go prints the end of input as U+FFFD when it names the modifier
+                arguments("${a", "unsupported modifier (\uFFFD) in substitution"),
                 arguments("${a=b}", "unsupported modifier (=) in substitution"),
                 arguments("${a:=b}", "unsupported modifier (:=) in substitution"),
                 arguments("${a:#b}", "unsupported modifier (:#) in substitution"),
@@ -437,6 +439,8 @@ class ExpanderTest {
                 arguments("${#a}", "unsupported modifier (a) in substitution"),
                 // after ':' BuildKit reads the word up to '}' before it looks at the modifier
                 arguments("${a:}x}", "unsupported modifier (:}) in substitution"),
+                arguments("${a:}", "syntax error: missing '}'"),
+                arguments("${a:=b", "syntax error: missing '}'"),
                 arguments("'abc", "unexpected end of statement while looking for matching single-quote"),
                 arguments("\"abc", "unexpected end of statement while looking for matching double-quote"),
                 arguments("\"abc\\\"", "unexpected end of statement while looking for matching double-quote"),
@@ -597,6 +601,9 @@ class ExpanderTest {
                 arguments("${missing/a/b}", "${missing/a/b}"),
                 // BuildKit rebuilds a replace-all with a single slash
                 arguments("${missing//a/b}", "${missing/a/b}"),
+                // an unknown modifier after ':' is only refused once the variable is known to be set
+                arguments("${missing:=b}", "${missing:=b}"),
+                arguments("${missing:}x}", "${missing:}x}"),
                 arguments("${missing:-$a}", "${missing:-apple}"),
                 arguments("${missing:-$other}", "${missing:-$other}"),
                 // the word is rebuilt from its expansion, so quotes are gone
