@@ -365,7 +365,10 @@ class ExpanderTest {
                 // like Go's regexp, ? and * match anything but a newline
                 arguments("${nl##*}", "\nb"),
                 arguments("${nl%%*}", "a\n"),
-                arguments("${nl#a?}", "a\nb"));
+                arguments("${nl#a?}", "a\nb"),
+                arguments("${cr##*}", ""),
+                arguments("${cr%%*}", ""),
+                arguments("${cr#a?}", "b"));
     }
 
     // ---- ${v/p/r} ${v//p/r} ----------------------------------------------------------------
@@ -404,6 +407,35 @@ class ExpanderTest {
                 arguments("${v///}", "banana"),
                 arguments("${missing/a/b}", ""),
                 arguments("${emoji/🚀/-}", "👽-🖖"));
+    }
+
+    @ParameterizedTest(name = "{0} => {1}")
+    @MethodSource
+    void replaceAllFollowsGoRegexp(String word, String expected) throws ExpansionException {
+        assertEquals(expected, expand(word, STANDARD));
+    }
+
+    static Stream<Arguments> replaceAllFollowsGoRegexp() {
+        return Stream.of(
+                // Go's ReplaceAllString reads the replacement as a template: $0 is the match
+                arguments("${v//a/'<$0>'}", "b<a>n<a>n<a>"),
+                arguments("${v//a/'${0}'}", "banana"),
+                arguments("${v//a/'$0$0'}", "baanaanaa"),
+                arguments("${v//a/$tmpl}", "b[a]n[a]n[a]"),
+                arguments("${v//a/'$1'}", "bnn"),
+                arguments("${v//a/'$x'}", "bnn"),
+                arguments("${v//n/'$00'}", "baaa"),
+                arguments("${v//a/'$$'}", "b$n$n$"),
+                arguments("${v//a/'$'}", "b$n$n$"),
+                arguments("${v//a/'${0'}", "b${0n${0n${0"),
+                // replacing only the first match takes the replacement literally
+                arguments("${v/a/'<$0>'}", "b<$0>nana"),
+                // an empty match right after a match is not replaced again
+                arguments("${v//*/-}", "-"),
+                arguments("${v/*/-}", "-"),
+                arguments("${v///-}", "-b-a-n-a-n-a-"),
+                arguments("${e//*/-}", "-"),
+                arguments("${emoji///.}", ".👽.🚀.🖖."));
     }
 
     // ---- errors ----------------------------------------------------------------------------
@@ -455,7 +487,13 @@ class ExpanderTest {
                 arguments("${v/a}", "syntax error: missing '/' in ${}"),
                 arguments("${v//}", "syntax error: missing '/' in ${}"),
                 arguments("${v//a}", "syntax error: missing '/' in ${}"),
-                arguments("${v/a/b", "syntax error: missing '}'"));
+                arguments("${v/a/b", "syntax error: missing '}'"),
+                arguments("${v#\\x}", "invalid pattern (\\x) in substitution: invalid escape '\\x'"),
+                arguments("${v#\\#}", "invalid pattern (\\#) in substitution: invalid escape '\\#'"),
+                arguments("${v/\\x/y}", "invalid pattern (\\x) in substitution: invalid escape '\\x'"),
+                // a suffix pattern is matched reversed, and the message shows it reversed
+                arguments("${v%a\\x}", "invalid pattern (\\xa) in substitution: invalid escape '\\x'"),
+                arguments("${v#$bsEnd}", "invalid pattern (x\\) in substitution: invalid escape '\\\uFFFD'"));
     }
 
     // ---- word splitting ----------------------------------------------------------------------
