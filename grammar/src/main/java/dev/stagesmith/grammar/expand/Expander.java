@@ -132,34 +132,34 @@ public final class Expander {
             int ch = peek();
             if (stop != EOF && ch == stop) {
                 next();
-                return new Piece(result.toString(), words.finish(at));
+                return new Piece(result.toString(), words.finish());
             }
             if (ch == '$') {
                 String value = processDollar();
                 result.append(value);
-                words.addString(value, at);
+                words.addString(value, at, pos);
             } else if (!options.skipProcessQuotes() && (ch == '\'' || ch == '"')) {
                 String value = ch == '\'' ? processSingleQuote() : processDoubleQuote();
                 result.append(value);
-                words.addRawString(value, at);
+                words.addRawString(value, at, pos);
             } else if (ch == '<' && input.startsWith("<<", pos)) {
                 String value = processHeredocOperator();
                 result.append(value);
-                words.addRawString(value, at);
+                words.addRawString(value, at, pos);
             } else {
                 ch = next();
                 if (ch == options.escape()) {
                     if (rawEscapes) {
-                        words.addRawChar(ch, at);
+                        words.addRawChar(ch, at, pos);
                         result.appendCodePoint(ch);
                     }
                     ch = next();
                     if (ch == EOF) {
                         break;
                     }
-                    words.addRawChar(ch, at);
+                    words.addRawChar(ch, at, pos);
                 } else {
-                    words.addChar(ch, at);
+                    words.addChar(ch, at, pos);
                 }
                 result.appendCodePoint(ch);
             }
@@ -168,7 +168,7 @@ public final class Expander {
             throw new ExpansionException(
                     "unexpected end of statement while looking for matching " + Character.toString(stop), pos);
         }
-        return new Piece(result.toString(), words.finish(pos));
+        return new Piece(result.toString(), words.finish());
     }
 
     /** {@code <<} keeps the blanks after it in the same word, so {@code << EOF} reads as one heredoc marker. */
@@ -425,59 +425,63 @@ public final class Expander {
         return value;
     }
 
-    /** Splits expanded text into words the way BuildKit does: quoted text never splits. */
+    /**
+     * Splits expanded text into words the way BuildKit does: quoted text never splits. Each word spans
+     * [from, to) of the source pieces that gave it text: a character, an escape pair, a quoted string,
+     * a {@code <<} operator or a whole {@code $} expansion, so all words of one expansion span all of it.
+     */
     private static final class WordAccumulator {
         private final StringBuilder buf = new StringBuilder();
         private final List<Word> words = new ArrayList<>();
-        private boolean inWord;
         private int start = -1;
+        private int end = -1;
 
-        void addChar(int ch, int at) {
-            if (Chars.isSpace(ch)) {
-                if (inWord && buf.length() != 0) {
-                    words.add(new Word(buf.toString(), start, at));
-                    buf.setLength(0);
-                    inWord = false;
-                }
-                if (buf.length() == 0) {
-                    start = -1;
-                }
-            } else {
-                addRawChar(ch, at);
+        /** Unquoted text: blanks end the current word. */
+        void addChar(int ch, int from, int to) {
+            if (!Chars.isSpace(ch)) {
+                addRawChar(ch, from, to);
+                return;
             }
+            if (buf.length() != 0) {
+                words.add(new Word(buf.toString(), start, end));
+                buf.setLength(0);
+            }
+            // empty quotes before a blank open no word, so the next word starts after the blank
+            start = -1;
         }
 
-        void addRawChar(int ch, int at) {
-            if (start < 0) {
-                start = at;
-            }
+        void addRawChar(int ch, int from, int to) {
+            cover(from, to);
             buf.appendCodePoint(ch);
-            inWord = true;
         }
 
-        void addString(String s, int at) {
+        void addString(String s, int from, int to) {
             for (int i = 0; i < s.length(); ) {
                 int c = s.codePointAt(i);
-                addChar(c, at);
+                addChar(c, from, to);
                 i += Character.charCount(c);
             }
         }
 
-        void addRawString(String s, int at) {
-            if (start < 0) {
-                start = at;
-            }
+        /** Quoted text, which never splits; even empty quotes join the text around them into one word. */
+        void addRawString(String s, int from, int to) {
+            cover(from, to);
             buf.append(s);
-            inWord = true;
         }
 
-        List<Word> finish(int end) {
+        private void cover(int from, int to) {
+            if (start < 0) {
+                start = from;
+            }
+            end = to;
+        }
+
+        List<Word> finish() {
             if (buf.length() > 0) {
                 words.add(new Word(buf.toString(), start, end));
                 buf.setLength(0);
-                inWord = false;
-                start = -1;
             }
+            start = -1;
             return words;
         }
     }

@@ -580,6 +580,12 @@ class ExpanderTest {
                 arguments("'' a", List.of(new Word("a", 3, 4))),
                 arguments("<<  EOF", List.of(new Word("<<  EOF", 0, 7))),
                 arguments("${a}!", List.of(new Word("apple!", 0, 5))),
+                // every word that comes out of one expansion spans all of it
+                arguments("$sp", List.of(new Word("x", 0, 3), new Word("y", 0, 3))),
+                arguments("a$sp", List.of(new Word("ax", 0, 4), new Word("y", 1, 4))),
+                // an expansion that adds nothing to a word is not part of its span
+                arguments("a$e b", List.of(new Word("a", 0, 1), new Word("b", 4, 5))),
+                arguments("ab$e", List.of(new Word("ab", 0, 2))),
                 // indices count UTF-16 units, as Java strings do
                 arguments("👽 b", List.of(new Word("👽", 0, 2), new Word("b", 3, 4))));
     }
