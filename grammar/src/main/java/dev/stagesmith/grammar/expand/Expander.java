@@ -171,14 +171,21 @@ public final class Expander {
         return new Piece(result.toString(), words.finish());
     }
 
-    /** {@code <<} keeps the blanks after it in the same word, so {@code << EOF} reads as one heredoc marker. */
+    /**
+     * {@code <<} keeps the blanks after it in the same word, so {@code << EOF} reads as one heredoc marker.
+     * BuildKit's blanks here are space, tab and carriage return; other spaces, such as '\v', still split.
+     */
     private String processHeredocOperator() {
         int start = pos;
         pos += 2;
-        while (pos < input.length() && (input.charAt(pos) == ' ' || input.charAt(pos) == '\t')) {
+        while (pos < input.length() && isHeredocBlank(input.charAt(pos))) {
             pos++;
         }
         return input.substring(start, pos);
+    }
+
+    private static boolean isHeredocBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\r';
     }
 
     private String processSingleQuote() throws ExpansionException {

@@ -549,6 +549,7 @@ class ExpanderTest {
                 arguments("<<EOF", List.of("<<EOF")),
                 arguments("<<  EOF", List.of("<<  EOF")),
                 arguments("<<\tEOF", List.of("<<\tEOF")),
+                arguments("<<\rEOF", List.of("<<\rEOF")),
                 arguments("3<< EOF", List.of("3<< EOF")),
                 arguments("cat <<EOF >out", List.of("cat", "<<EOF", ">out")),
                 arguments("<< EOF x", List.of("<< EOF", "x")),
