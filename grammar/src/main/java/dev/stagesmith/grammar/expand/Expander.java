@@ -80,7 +80,8 @@ public final class Expander {
             Piece p = e.processStopOn(EOF, options.rawEscapes());
             return new Result(p.text, p.words, e.matched, e.unmatched);
         } catch (ExpansionException ex) {
-            throw new ExpansionException("failed to process \"" + word + "\": " + ex.getMessage(), ex.index());
+            throw new ExpansionException("failed to process " + GoQuote.quote(word) + ": " + ex.getMessage(),
+                    ex.index());
         }
     }
 

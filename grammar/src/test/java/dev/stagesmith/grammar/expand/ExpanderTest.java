@@ -496,6 +496,27 @@ class ExpanderTest {
                 arguments("${v#$bsEnd}", "invalid pattern (x\\) in substitution: invalid escape '\\\uFFFD'"));
     }
 
+    @ParameterizedTest(name = "{0} fails: {1}")
+    @MethodSource
+    void errorMessagesQuoteTheWordLikeGo(String word, String message) {
+        ExpansionException e = assertThrows(ExpansionException.class, () -> expand(word, STANDARD));
+        assertEquals(message, e.getMessage());
+    }
+
+    static Stream<Arguments> errorMessagesQuoteTheWordLikeGo() {
+        return Stream.of(
+                arguments("${}", "failed to process \"${}\": syntax error: bad substitution"),
+                arguments("\"${e:?}\"", "failed to process \"\\\"${e:?}\\\"\": e: is not allowed to be empty"),
+                arguments("${v#\\x}",
+                        "failed to process \"${v#\\\\x}\": invalid pattern (\\x) in substitution: invalid escape '\\x'"),
+                arguments("'a\tb", "failed to process \"'a\\tb\": "
+                        + "unexpected end of statement while looking for matching single-quote"),
+                arguments("'\u00a0\u0007é", "failed to process \"'\\u00a0\\aé\": "
+                        + "unexpected end of statement while looking for matching single-quote"),
+                arguments("'\u0001\uDB40\uDC01", "failed to process \"'\\x01\\U000e0001\": "
+                        + "unexpected end of statement while looking for matching single-quote"));
+    }
+
     // ---- word splitting ----------------------------------------------------------------------
 
     @ParameterizedTest(name = "{0} => {1}")
