@@ -72,6 +72,12 @@ public final class Expander {
         this.vars = vars;
         this.options = options;
         this.rawEscapes = options.rawEscapes();
+        this.pos = skipByteOrderMark(input);
+    }
+
+    /** BuildKit reads words with Go's text/scanner, which silently drops a byte order mark at the start. */
+    static int skipByteOrderMark(String s) {
+        return s.startsWith("\uFEFF") ? 1 : 0;
     }
 
     public static Result process(String word, Variables vars, Options options) throws ExpansionException {

@@ -25,7 +25,8 @@ final class ShellPattern {
             out.append('^');
         }
         String star = greedy ? ".*" : ".*?";
-        int i = 0;
+        // BuildKit scans the pattern with its own text/scanner, so a mark at its start is dropped as well
+        int i = Expander.skipByteOrderMark(pattern);
         while (i < pattern.length()) {
             int c = pattern.codePointAt(i);
             i += Character.charCount(c);

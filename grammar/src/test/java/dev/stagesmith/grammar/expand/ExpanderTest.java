@@ -609,7 +609,9 @@ class ExpanderTest {
                 arguments("a$e b", List.of(new Word("a", 0, 1), new Word("b", 4, 5))),
                 arguments("ab$e", List.of(new Word("ab", 0, 2))),
                 // indices count UTF-16 units, as Java strings do
-                arguments("👽 b", List.of(new Word("👽", 0, 2), new Word("b", 3, 4))));
+                arguments("👽 b", List.of(new Word("👽", 0, 2), new Word("b", 3, 4))),
+                // a dropped leading byte order mark still counts in the indices
+                arguments("\uFEFFab", List.of(new Word("ab", 1, 3))));
     }
 
     // ---- matched and unmatched names -------------------------------------------------------
@@ -764,5 +766,24 @@ class ExpanderTest {
                 arguments("<<  \"EOF\"", Options.raw(), List.of("<<  \"EOF\"")),
                 arguments("<<$missing \\$y", Options.raw(), List.of("<<$missing", "\\$y")),
                 arguments("<<${missing:-a b}", Options.raw(), List.of("<<${missing:-a", "b}")));
+    }
+
+    // ---- Go's text/scanner ignores a byte order mark at the start of what it reads ------------
+
+    @ParameterizedTest(name = "{0} => {1}")
+    @MethodSource
+    void leadingByteOrderMarkIsIgnored(String word, String expected) throws ExpansionException {
+        assertEquals(expected, expand(word, STANDARD));
+    }
+
+    static Stream<Arguments> leadingByteOrderMarkIsIgnored() {
+        return Stream.of(
+                arguments("\uFEFF$a", "apple"),
+                arguments("x\uFEFF", "x\uFEFF"),
+                arguments("\uFEFF\uFEFF", "\uFEFF"),
+                // the pattern is scanned again on its own, so its leading mark is dropped too
+                arguments("${bom#$bomPat}", "\uFEFFab"),
+                // a mark inside a value is an ordinary character
+                arguments("${bom#?a}", "b"));
     }
 }
