@@ -51,7 +51,7 @@ public final class Expander {
         Variables NONE = name -> null;
     }
 
-    /** One word after splitting, with the indices in the input where it began and ended. */
+    /** One word after splitting, with the [start, end) UTF-16 indices of the input text that produced it. */
     public record Word(String text, int start, int end) {}
 
     /** The expanded text, its words, and the variable names found and not found while expanding. */

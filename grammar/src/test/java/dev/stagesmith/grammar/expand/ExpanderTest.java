@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Word expansion case by case; every expected value is what BuildKit's shell lexer
- * ({@code frontend/dockerfile/shell/lex.go}) produces for the same word and variables.
+ * ({@code frontend/dockerfile/shell/lex.go}) produces for the same word and variables, except the one
+ * case marked as a deliberate difference in {@link #wordSplitting()}.
  */
 class ExpanderTest {
 
