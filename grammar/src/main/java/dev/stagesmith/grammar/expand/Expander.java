@@ -51,7 +51,7 @@ public final class Expander {
         Variables NONE = name -> null;
     }
 
-    /** One word after splitting, with the indices in the input where it began and ended. */
+    /** One word after splitting, with the [start, end) UTF-16 indices of the input text that produced it. */
     public record Word(String text, int start, int end) {}
 
     /** The expanded text, its words, and the variable names found and not found while expanding. */
@@ -72,6 +72,12 @@ public final class Expander {
         this.vars = vars;
         this.options = options;
         this.rawEscapes = options.rawEscapes();
+        this.pos = skipByteOrderMark(input);
+    }
+
+    /** BuildKit reads words with Go's text/scanner, which silently drops a byte order mark at the start. */
+    static int skipByteOrderMark(String s) {
+        return s.startsWith("\uFEFF") ? 1 : 0;
     }
 
     public static Result process(String word, Variables vars, Options options) throws ExpansionException {
@@ -80,7 +86,8 @@ public final class Expander {
             Piece p = e.processStopOn(EOF, options.rawEscapes());
             return new Result(p.text, p.words, e.matched, e.unmatched);
         } catch (ExpansionException ex) {
-            throw new ExpansionException("failed to process \"" + word + "\": " + ex.getMessage(), ex.index());
+            throw new ExpansionException("failed to process " + GoQuote.quote(word) + ": " + ex.getMessage(),
+                    ex.index());
         }
     }
 
@@ -132,34 +139,34 @@ public final class Expander {
             int ch = peek();
             if (stop != EOF && ch == stop) {
                 next();
-                return new Piece(result.toString(), words.finish(at));
+                return new Piece(result.toString(), words.finish());
             }
             if (ch == '$') {
                 String value = processDollar();
                 result.append(value);
-                words.addString(value, at);
+                words.addString(value, at, pos);
             } else if (!options.skipProcessQuotes() && (ch == '\'' || ch == '"')) {
                 String value = ch == '\'' ? processSingleQuote() : processDoubleQuote();
                 result.append(value);
-                words.addRawString(value, at);
+                words.addRawString(value, at, pos);
             } else if (ch == '<' && input.startsWith("<<", pos)) {
                 String value = processHeredocOperator();
                 result.append(value);
-                words.addRawString(value, at);
+                words.addRawString(value, at, pos);
             } else {
                 ch = next();
                 if (ch == options.escape()) {
                     if (rawEscapes) {
-                        words.addRawChar(ch, at);
+                        words.addRawChar(ch, at, pos);
                         result.appendCodePoint(ch);
                     }
                     ch = next();
                     if (ch == EOF) {
                         break;
                     }
-                    words.addRawChar(ch, at);
+                    words.addRawChar(ch, at, pos);
                 } else {
-                    words.addChar(ch, at);
+                    words.addChar(ch, at, pos);
                 }
                 result.appendCodePoint(ch);
             }
@@ -168,17 +175,24 @@ public final class Expander {
             throw new ExpansionException(
                     "unexpected end of statement while looking for matching " + Character.toString(stop), pos);
         }
-        return new Piece(result.toString(), words.finish(pos));
+        return new Piece(result.toString(), words.finish());
     }
 
-    /** {@code <<} keeps the blanks after it in the same word, so {@code << EOF} reads as one heredoc marker. */
+    /**
+     * {@code <<} keeps the blanks after it in the same word, so {@code << EOF} reads as one heredoc marker.
+     * BuildKit's blanks here are space, tab and carriage return; other spaces, such as '\v', still split.
+     */
     private String processHeredocOperator() {
         int start = pos;
         pos += 2;
-        while (pos < input.length() && (input.charAt(pos) == ' ' || input.charAt(pos) == '\t')) {
+        while (pos < input.length() && isHeredocBlank(input.charAt(pos))) {
             pos++;
         }
         return input.substring(start, pos);
+    }
+
+    private static boolean isHeredocBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\r';
     }
 
     private String processSingleQuote() throws ExpansionException {
@@ -249,15 +263,7 @@ public final class Expander {
         int start = pos;
         next();
         if (peek() != '{') {
-            String name = processName();
-            if (name.isEmpty()) {
-                return "$";
-            }
-            String value = lookup(name);
-            if (value == null && options.skipUnsetEnv()) {
-                return "$" + name;
-            }
-            return value == null ? "" : value;
+            return processBareName();
         }
         next();
         int p = peek();
@@ -269,69 +275,99 @@ public final class Expander {
         }
         String name = processName();
         int ch = next();
-        if (ch == EOF) {
-            throw new ExpansionException("syntax error: missing '}'", start);
-        }
-        String modifier = Character.toString(ch);
-        boolean nullIsUnset = false;
         switch (ch) {
-            case '}': {
-                String value = lookup(name);
-                if (value == null && options.skipUnsetEnv()) {
-                    return "${" + name + "}";
-                }
-                return value == null ? "" : value;
-            }
+            case '}':
+                return processBraced(name);
             case '/':
                 return processReplace(name, start);
-            case ':':
-                nullIsUnset = true;
-                ch = next();
-                if (ch == EOF) {
-                    throw new ExpansionException("syntax error: missing '}'", start);
-                }
-                modifier += Character.toString(ch);
-                break;
+            case ':': {
+                int op = next();
+                return processModifier(name, op, ":" + goRune(op), true, start);
+            }
+            case '+', '-', '?', '#', '%':
+                return processModifier(name, ch, goRune(ch), false, start);
             default:
-                break;
+                throw unsupported(goRune(ch), start);
         }
-        if (ch != '+' && ch != '-' && ch != '?' && ch != '#' && ch != '%') {
-            throw new ExpansionException("unsupported modifier (" + modifier + ") in substitution", start);
+    }
+
+    private String processBareName() {
+        String name = processName();
+        if (name.isEmpty()) {
+            return "$";
         }
-        boolean patternOp = ch == '#' || ch == '%';
+        String value = lookup(name);
+        if (value == null && options.skipUnsetEnv()) {
+            return "$" + name;
+        }
+        return value == null ? "" : value;
+    }
+
+    private String processBraced(String name) {
+        String value = lookup(name);
+        if (value == null && options.skipUnsetEnv()) {
+            return "${" + name + "}";
+        }
+        return value == null ? "" : value;
+    }
+
+    /**
+     * {@code ${name op word}}. After a ':' BuildKit comes here whatever {@code op} is, so an unknown
+     * modifier such as {@code :=} is refused only after its word was read, and not at all when the
+     * variable is unset and {@code skipUnsetEnv} gives the reference back verbatim.
+     */
+    private String processModifier(String name, int op, String modifier, boolean nullIsUnset, int start)
+            throws ExpansionException {
+        boolean patternOp = op == '#' || op == '%';
         if (nullIsUnset && patternOp) {
-            throw new ExpansionException("unsupported modifier (" + modifier + ") in substitution", start);
+            throw unsupported(modifier, start);
         }
         String word = wordUntilClosingBrace(patternOp, start);
         String value = lookup(name);
-        boolean set = value != null;
-        if (!set && options.skipUnsetEnv()) {
+        if (value == null && options.skipUnsetEnv()) {
             return "${" + name + modifier + word + "}";
         }
-        boolean empty = !set || (nullIsUnset && value.isEmpty());
-        switch (ch) {
+        boolean empty = value == null || (nullIsUnset && value.isEmpty());
+        switch (op) {
             case '-':
                 return empty ? word : value;
             case '+':
                 return empty ? "" : word;
             case '?':
-                if (!set) {
-                    throw new ExpansionException(name + ": " + (word.isEmpty() ? "is not allowed to be unset" : word),
-                            start);
-                }
-                if (nullIsUnset && value.isEmpty()) {
-                    throw new ExpansionException(name + ": " + (word.isEmpty() ? "is not allowed to be empty" : word),
-                            start);
-                }
-                return value;
-            default: {
-                boolean greedy = !word.isEmpty() && word.charAt(0) == ch;
-                String pattern = greedy ? word.substring(1) : word;
-                String v = set ? value : "";
-                return ch == '%' ? ShellPattern.trimSuffix(pattern, v, greedy)
-                        : ShellPattern.trimPrefix(pattern, v, greedy);
-            }
+                return requireValue(name, value, word, nullIsUnset, start);
+            case '#', '%':
+                return trimPattern(op, word, value == null ? "" : value);
+            default:
+                throw unsupported(modifier, start);
         }
+    }
+
+    private static String requireValue(String name, String value, String word, boolean nullIsUnset, int start)
+            throws ExpansionException {
+        if (value == null) {
+            throw new ExpansionException(name + ": " + (word.isEmpty() ? "is not allowed to be unset" : word), start);
+        }
+        if (nullIsUnset && value.isEmpty()) {
+            throw new ExpansionException(name + ": " + (word.isEmpty() ? "is not allowed to be empty" : word), start);
+        }
+        return value;
+    }
+
+    /** A doubled {@code #} or {@code %} asks for the longest match; BuildKit sees it as the word's first character. */
+    private static String trimPattern(int op, String word, String value) throws ExpansionException {
+        boolean greedy = !word.isEmpty() && word.charAt(0) == op;
+        String pattern = greedy ? word.substring(1) : word;
+        return op == '%' ? ShellPattern.trimSuffix(pattern, value, greedy)
+                : ShellPattern.trimPrefix(pattern, value, greedy);
+    }
+
+    private static ExpansionException unsupported(String modifier, int start) {
+        return new ExpansionException("unsupported modifier (" + modifier + ") in substitution", start);
+    }
+
+    /** Go's {@code string(rune)}: the end of input (-1) becomes U+FFFD, and BuildKit's messages show it so. */
+    private static String goRune(int ch) {
+        return ch == EOF ? "\uFFFD" : Character.toString(ch);
     }
 
     private String wordUntilClosingBrace(boolean raw, int start) throws ExpansionException {
@@ -403,59 +439,63 @@ public final class Expander {
         return value;
     }
 
-    /** Splits expanded text into words the way BuildKit does: quoted text never splits. */
+    /**
+     * Splits expanded text into words the way BuildKit does: quoted text never splits. Each word spans
+     * [from, to) of the source pieces that gave it text: a character, an escape pair, a quoted string,
+     * a {@code <<} operator or a whole {@code $} expansion, so all words of one expansion span all of it.
+     */
     private static final class WordAccumulator {
         private final StringBuilder buf = new StringBuilder();
         private final List<Word> words = new ArrayList<>();
-        private boolean inWord;
         private int start = -1;
+        private int end = -1;
 
-        void addChar(int ch, int at) {
-            if (Chars.isSpace(ch)) {
-                if (inWord && buf.length() != 0) {
-                    words.add(new Word(buf.toString(), start, at));
-                    buf.setLength(0);
-                    inWord = false;
-                }
-                if (buf.length() == 0) {
-                    start = -1;
-                }
-            } else {
-                addRawChar(ch, at);
+        /** Unquoted text: blanks end the current word. */
+        void addChar(int ch, int from, int to) {
+            if (!Chars.isSpace(ch)) {
+                addRawChar(ch, from, to);
+                return;
             }
+            if (buf.length() != 0) {
+                words.add(new Word(buf.toString(), start, end));
+                buf.setLength(0);
+            }
+            // empty quotes before a blank open no word, so the next word starts after the blank
+            start = -1;
         }
 
-        void addRawChar(int ch, int at) {
-            if (start < 0) {
-                start = at;
-            }
+        void addRawChar(int ch, int from, int to) {
+            cover(from, to);
             buf.appendCodePoint(ch);
-            inWord = true;
         }
 
-        void addString(String s, int at) {
+        void addString(String s, int from, int to) {
             for (int i = 0; i < s.length(); ) {
                 int c = s.codePointAt(i);
-                addChar(c, at);
+                addChar(c, from, to);
                 i += Character.charCount(c);
             }
         }
 
-        void addRawString(String s, int at) {
-            if (start < 0) {
-                start = at;
-            }
+        /** Quoted text, which never splits; even empty quotes join the text around them into one word. */
+        void addRawString(String s, int from, int to) {
+            cover(from, to);
             buf.append(s);
-            inWord = true;
         }
 
-        List<Word> finish(int end) {
+        private void cover(int from, int to) {
+            if (start < 0) {
+                start = from;
+            }
+            end = to;
+        }
+
+        List<Word> finish() {
             if (buf.length() > 0) {
                 words.add(new Word(buf.toString(), start, end));
                 buf.setLength(0);
-                inWord = false;
-                start = -1;
             }
+            start = -1;
             return words;
         }
     }
