@@ -1,7 +1,7 @@
 package dev.stagesmith.grammar.dump;
 
 import dev.stagesmith.grammar.ParsedDockerfile;
-import dev.stagesmith.grammar.parse.GoQuoting;
+import dev.stagesmith.grammar.GoQuoting;
 import dev.stagesmith.grammar.syntax.Flag;
 import dev.stagesmith.grammar.syntax.Instruction;
 import dev.stagesmith.grammar.syntax.OnBuild;

@@ -1,5 +1,6 @@
 package dev.stagesmith.grammar.expand;
 
+import dev.stagesmith.grammar.GoQuoting;
 import dev.stagesmith.grammar.parse.Chars;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -86,7 +87,7 @@ public final class Expander {
             Piece p = e.processStopOn(EOF, options.rawEscapes());
             return new Result(p.text, p.words, e.matched, e.unmatched);
         } catch (ExpansionException ex) {
-            throw new ExpansionException("failed to process " + GoQuote.quote(word) + ": " + ex.getMessage(),
+            throw new ExpansionException("failed to process " + GoQuoting.quote(word) + ": " + ex.getMessage(),
                     ex.index());
         }
     }

@@ -1,5 +1,6 @@
 package dev.stagesmith.grammar.parse;
 
+import dev.stagesmith.grammar.GoQuoting;
 import dev.stagesmith.grammar.parse.RawNode.Problem;
 import dev.stagesmith.grammar.parse.RawNode.RawFlag;
 import dev.stagesmith.grammar.parse.RawNode.Span;

@@ -1,4 +1,4 @@
-package dev.stagesmith.grammar.parse;
+package dev.stagesmith.grammar;
 
 /** Go's {@code strconv.Quote} and {@code %q} of a string slice, as BuildKit's tree dump prints values. */
 public final class GoQuoting {
