@@ -36,8 +36,8 @@ ARGS_CONTINUATION : ESCAPE_CANDIDATE [ \t]* '\r'* '\n' {isContinuation()}? {cont
 ARGS_NEWLINE      : '\r'* '\n' {endLogicalLine();} -> type(NEWLINE) ;
 /** A '[' that starts the instruction's JSON (exec form) array becomes JSON_OPEN; any other is text. */
 BRACKET           : '[' {bracket();} ;
-WS                : SPACE+ ;
-TEXT              : TEXT_START WORD_CHAR* | ESCAPE_CANDIDATE ;
+/** Argument text up to a line break, a possible escape character or a '['; few tokens keep lexing fast. */
+TEXT              : ~[\n\\`[]+ | ESCAPE_CANDIDATE ;
 
 // ---- comment and blank lines inside a continued instruction (BuildKit drops them) ------------
 
@@ -70,6 +70,5 @@ HEREDOC_LINE : (~'\n'+ | ~'\n'* '\n') {heredocLine();} ;
 
 /** Go's unicode.IsSpace, without the line feed. */
 fragment SPACE : [ \t\u000B\f\r\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000] ;
-fragment TEXT_START : ~[ \t\u000B\f\r\n\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\\`[] ;
-fragment WORD_CHAR : TEXT_START | '[' ;
+fragment WORD_CHAR : ~[ \t\u000B\f\r\n\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\\`] ;
 fragment ESCAPE_CANDIDATE : [\\`] ;

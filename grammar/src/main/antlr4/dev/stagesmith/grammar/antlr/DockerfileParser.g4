@@ -14,9 +14,7 @@ directive   : DIRECTIVE ;
 
 comment     : COMMENT ;
 
-instruction : (KEYWORD | continuation) argument* (NEWLINE heredoc*)? ;
-
-argument    : TEXT | WS | continuation | jsonArray ;
+instruction : (KEYWORD | continuation) (TEXT | continuation | jsonArray)* (NEWLINE heredoc*)? ;
 
 continuation: LINE_CONTINUATION (CONT_COMMENT | EMPTY_CONT_LINE)* ;
 
