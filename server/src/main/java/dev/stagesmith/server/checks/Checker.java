@@ -1,0 +1,75 @@
+package dev.stagesmith.server.checks;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs rules over a Dockerfile: applies severity settings, {@code # check=skip=...;error=true} and
+ * inline suppressions, and keeps going when a rule fails (the failure is logged, the rule skipped).
+ */
+public final class Checker {
+
+    private static final System.Logger LOG = System.getLogger(Checker.class.getName());
+
+    private final List<Rule> rules;
+
+    public Checker(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    public static Checker withAllRules() {
+        return new Checker(Rules.all());
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    /**
+     * The findings for {@code input}, sorted by position.
+     *
+     * @param severities per-rule severity settings by code ({@link Severity#OFF} disables a rule)
+     */
+    public List<Finding> check(CheckInput input, Map<String, Severity> severities) {
+        CheckDirective directive = CheckDirective.of(input.file().directives());
+        Suppressions suppressions = Suppressions.of(input.file());
+        List<Finding> out = new ArrayList<>();
+        for (Rule rule : rules) {
+            Severity severity = severities.getOrDefault(rule.code(), rule.defaultSeverity());
+            if (severity == Severity.OFF || directive.skips(rule.code())) {
+                continue;
+            }
+            if (rule instanceof ExperimentalRule && !directive.enablesExperimental(rule.code())
+                    && !severities.containsKey(rule.code())) {
+                continue;
+            }
+            for (Finding f : run(rule, input)) {
+                if (suppressions.suppresses(f)) {
+                    continue;
+                }
+                Severity s = directive.error() && severity == Severity.WARNING ? Severity.ERROR : severity;
+                out.add(f.withSeverity(s));
+            }
+        }
+        out.sort(Comparator.comparingInt((Finding f) -> f.range().start()).thenComparing(Finding::code));
+        return out;
+    }
+
+    public List<Finding> check(CheckInput input) {
+        return check(input, Map.of());
+    }
+
+    private static List<Finding> run(Rule rule, CheckInput input) {
+        Findings findings = new Findings(rule);
+        try {
+            rule.check(input, findings);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.log(Level.WARNING, "rule " + rule.code() + " failed and was skipped", e);
+            return List.of();
+        }
+        return findings.all();
+    }
+}

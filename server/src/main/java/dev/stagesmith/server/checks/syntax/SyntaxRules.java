@@ -1,0 +1,15 @@
+package dev.stagesmith.server.checks.syntax;
+
+import dev.stagesmith.server.checks.Rule;
+import java.util.List;
+
+/** Syntax and argument rules: what BuildKit's parser or instruction typing rejects. */
+public final class SyntaxRules {
+
+    private SyntaxRules() {}
+
+    public static List<Rule> all() {
+        return List.of(
+                new SyntaxErrorRule());
+    }
+}
