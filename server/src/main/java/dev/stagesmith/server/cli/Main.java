@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
         name = "stagesmith",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = "Stage-aware Dockerfile tooling: parse, inspect stages.",
-        subcommands = {ParseCommand.class, StagesCommand.class, CommandLine.HelpCommand.class},
+        description = "Stage-aware Dockerfile tooling: check, parse, inspect stages.",
+        subcommands = {CheckCommand.class, ParseCommand.class, StagesCommand.class, CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND")
 public final class Main implements Runnable {
 
@@ -48,7 +48,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing COMMAND (parse, stages)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing COMMAND (check, parse, stages)");
     }
 
     /** Gives commands the input stream to read {@code -} from, so tests can drive them in-process. */
@@ -60,6 +60,9 @@ public final class Main implements Runnable {
             }
             if (cls == StagesCommand.class) {
                 return cls.cast(new StagesCommand(in));
+            }
+            if (cls == CheckCommand.class) {
+                return cls.cast(new CheckCommand(in));
             }
             return CommandLine.defaultFactory().create(cls);
         }

@@ -1,0 +1,130 @@
+package dev.stagesmith.server.cli;
+
+import dev.stagesmith.grammar.Dockerfiles;
+import dev.stagesmith.grammar.ParsedDockerfile;
+import dev.stagesmith.grammar.stages.ModelOptions;
+import dev.stagesmith.grammar.stages.Stage;
+import dev.stagesmith.grammar.stages.StageGraph;
+import dev.stagesmith.server.checks.CheckInput;
+import dev.stagesmith.server.checks.Checker;
+import dev.stagesmith.server.checks.Finding;
+import dev.stagesmith.server.checks.Severity;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code stagesmith check}: every rule over one or more Dockerfiles, for terminals, tools and code scanning. */
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Check Dockerfiles: syntax, stage references, ARG scopes and BuildKit's build checks.",
+            "A directory is searched for Dockerfile, Dockerfile.*, *.Dockerfile and Containerfile."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no errors", "1:errors found", "2:usage or I/O error"})
+final class CheckCommand implements Callable<Integer> {
+
+    /** Output formats. */
+    enum Format { text, json, sarif }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json or sarif (SARIF 2.1.0, for code scanning). Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Option(names = "--severity", paramLabel = "LEVEL", defaultValue = "info",
+            description = "Report findings at least this serious: error, warning, info or hint. Default: ${DEFAULT-VALUE}.")
+    String severity;
+
+    @Option(names = "--target", paramLabel = "STAGE",
+            description = "Only report problems in the stages this target needs (and outside any stage).")
+    String target;
+
+    @Option(names = "--build-arg", paramLabel = "NAME[=VALUE]", description = "A build argument, as for docker build.")
+    List<String> buildArgs = new ArrayList<>();
+
+    @Parameters(paramLabel = "PATH", arity = "1..*",
+            description = "Dockerfiles or directories to search ('-' reads standard input).")
+    List<String> paths;
+
+    private final InputStream in;
+
+    CheckCommand(InputStream in) {
+        this.in = in;
+    }
+
+    /** One checked file and what was found in it. */
+    record Checked(String name, ParsedDockerfile file, List<Finding> findings) {}
+
+    @Override
+    public Integer call() {
+        Severity minimum = Severity.parse(severity).filter(s -> s != Severity.OFF).orElseThrow(() ->
+                UserError.usage("--severity " + severity + " is not one of error, warning, info, hint"));
+        Checker checker = Checker.withAllRules();
+        List<Checked> results = new ArrayList<>();
+        for (String name : expand(paths)) {
+            results.add(check(checker, SourceFile.read(name, in), minimum));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case json -> out.println(CheckReports.json(results));
+            case sarif -> out.println(CheckReports.sarif(results, checker.rules()));
+            default -> CheckReports.text(results, out);
+        }
+        out.flush();
+        boolean errors = results.stream().flatMap(r -> r.findings().stream())
+                .anyMatch(f -> f.severity() == Severity.ERROR);
+        return errors ? ExitCodes.PROBLEMS : ExitCodes.OK;
+    }
+
+    private List<String> expand(List<String> given) {
+        List<String> files = new ArrayList<>();
+        for (String p : given) {
+            Path path = Path.of(p);
+            if (!p.equals("-") && Files.isDirectory(path)) {
+                List<Path> found = DockerfileFinder.find(path);
+                if (found.isEmpty()) {
+                    throw UserError.usage("no Dockerfile found under " + p);
+                }
+                found.forEach(f -> files.add(f.toString()));
+            } else {
+                files.add(p);
+            }
+        }
+        return files;
+    }
+
+    private Checked check(Checker checker, SourceFile source, Severity minimum) {
+        ParsedDockerfile parsed = Dockerfiles.parse(source.text());
+        ModelOptions options = ModelOptions.defaults().withBuildArgs(BuildArgs.parse(buildArgs, System::getenv))
+                .withTarget(target);
+        StageGraph graph = StageGraph.of(parsed, options);
+        CheckInput input = new CheckInput(parsed, graph, Optional.empty());
+        List<Finding> findings = checker.check(input, Map.of()).stream()
+                .filter(f -> f.severity().atLeast(minimum))
+                .toList();
+        if (target != null) {
+            Stage t = graph.findTarget(target).orElseThrow(() -> UserError.usage("target stage \"" + target
+                    + "\" is not defined in " + source.name()
+                    + graph.closestName(target).map(n -> "; did you mean \"" + n + "\"?").orElse("")));
+            List<Stage> needed = graph.stagesFor(t);
+            // A file BuildKit cannot parse fails whatever the target, so syntax errors always count.
+            findings = findings.stream().filter(f -> f.code().equals("syntax-error")
+                    || graph.stageAt(f.range().start()).map(needed::contains).orElse(true)).toList();
+        }
+        return new Checked(source.name(), parsed, findings);
+    }
+}
