@@ -14,7 +14,7 @@ mvn -B -q -Dstyle.color=never -pl bench -am package -DskipTests >"$work/build.lo
 java -cp bench/target/benchmarks.jar dev.stagesmith.bench.WriteGenerated 10000 200 "$work/generated-10k.Dockerfile"
 
 echo "== Stagesmith (JMH, ms/op)"
-java -Dstagesmith.shared="$shared" -jar bench/target/benchmarks.jar ParseBenchmark "$@" 2>&1 \
+java -Dstagesmith.shared="$shared" -jar bench/target/benchmarks.jar 'ParseBenchmark|CheckBenchmark' "$@" 2>&1 \
   | sed -n '/^Benchmark/,$p'
 
 if command -v npm >/dev/null 2>&1; then

@@ -32,9 +32,17 @@ class ArchitectureTest {
     }
 
     @Test
-    void nothingOutsideTheServerUsesTheCommandLine() {
-        noClasses().that().resideOutsideOfPackage("dev.stagesmith.server..")
-                .should().dependOnClassesThat().resideInAPackage("dev.stagesmith.server..")
+    void theEngineNeverReachesIntoTheServerOrAnEditorProtocol() {
+        noClasses().that().resideInAPackage("dev.stagesmith.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.stagesmith.server..", "org.eclipse.lsp4j..")
+                .allowEmptyShould(true)
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheCommandLineUsesTheCommandLine() {
+        noClasses().that().resideOutsideOfPackage("dev.stagesmith.server.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.stagesmith.server.cli..")
                 .check(CLASSES);
     }
 }
