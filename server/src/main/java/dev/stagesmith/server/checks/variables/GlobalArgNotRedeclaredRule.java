@@ -109,30 +109,57 @@ public final class GlobalArgNotRedeclaredRule implements Rule {
                 || !posixShell(cx, stage, index)) {
             return;
         }
-        List<Word> texts = new ArrayList<>();
-        texts.add(form.script());
+        List<ShellText> texts = new ArrayList<>();
+        texts.add(new ShellText(form.script(), VariableReferences.Syntax.SHELL));
         if (instruction instanceof Run r) {
-            for (Heredoc h : r.heredocs()) {
-                texts.add(new Word(h.body(), h.bodyRange()));
-            }
+            heredocTexts(cx, form.script(), r.heredocs(), texts);
         }
-        String script = String.join("\n", texts.stream().map(Word::value).toList());
+        String script = String.join("\n", texts.stream().map(t -> t.word().value()).toList());
         boolean runtime = !(instruction instanceof Run);
         Scope scope = cx.graph().environment(stage).before(index);
-        for (Word text : texts) {
-            List<VariableReferences.Reference> refs = VariableReferences.find(text.value(),
-                    VariableReferences.Syntax.SHELL, '\\');
+        for (ShellText text : texts) {
+            List<VariableReferences.Reference> refs = VariableReferences.find(text.word().value(), text.syntax(), '\\');
             Set<String> seen = new LinkedHashSet<>();
             for (VariableReferences.Reference r : refs) {
                 String name = r.name();
                 if (names.contains(name) && scope.lookup(name).isEmpty() && !assigns(script, name) && seen.add(name)) {
                     Fix fix = runtime ? RedeclareFix.argAndEnv(cx.input().file(), stage, name)
                             : RedeclareFix.arg(cx.input().file(), stage, name);
-                    ReferenceReport.report(cx.out(), cx.source(), text, refs, name,
+                    ReferenceReport.report(cx.out(), cx.source(), text.word(), refs, name,
                             message(cx, name, scope.open(), runtime), Optional.empty(), fix);
                 }
             }
         }
+    }
+
+    private record ShellText(Word word, VariableReferences.Syntax syntax) {}
+
+    /**
+     * {@code RUN <<EOF} alone runs the body as the script (BuildKit ignores the marker's quotes); then the
+     * body is shell text unless a {@code #!} line names another interpreter. Otherwise a body is input to
+     * the command, which the shell expands like a double-quoted string unless the marker is quoted.
+     */
+    private static void heredocTexts(Context cx, Word script, List<Heredoc> heredocs, List<ShellText> out) {
+        boolean alone = heredocs.size() == 1
+                && script.value().trim().equals(heredocs.get(0).markerRange().of(cx.input().text()));
+        for (Heredoc h : heredocs) {
+            Word body = new Word(h.body(), h.bodyRange());
+            if (alone) {
+                if (!h.content().startsWith("#!") || POSIX_SHELLS.contains(interpreter(h.content()))) {
+                    out.add(new ShellText(body, VariableReferences.Syntax.SHELL));
+                }
+            } else if (h.expand()) {
+                out.add(new ShellText(body, VariableReferences.Syntax.HEREDOC));
+            }
+        }
+    }
+
+    /** The program a {@code #!} line runs: {@code #!/bin/bash -e} and {@code #!/usr/bin/env bash} give bash. */
+    private static String interpreter(String content) {
+        int nl = content.indexOf('\n');
+        String[] parts = content.substring(2, nl < 0 ? content.length() : nl).trim().split("\\s+");
+        String program = parts[0].substring(parts[0].lastIndexOf('/') + 1);
+        return program.equals("env") && parts.length > 1 ? parts[1] : program;
     }
 
     private static String message(Context cx, String name, boolean open, boolean runtime) {

@@ -46,6 +46,14 @@ class GlobalArgNotRedeclaredRuleTest {
     }
 
     @Test
+    void heredocBodiesAreScriptsOrInput() {
+        assertFindings(rule, "ARG V=1\nFROM alpine\nRUN <<'EOF'\necho ⟦$V⟧ '$V'\nEOF\n", "'V'");
+        assertFindings(rule, "ARG V=1\nFROM alpine\nRUN cat <<EOF > /f\nv='⟦$V⟧'\nEOF\n", "'V'");
+        assertNoFindings(rule, "ARG V=1\nFROM alpine\nRUN cat <<'EOF' > /f\n$V\nEOF\n");
+        assertNoFindings(rule, "ARG V=1\nFROM alpine\nRUN <<EOF\n#!/usr/bin/env python3\nprint('$V')\nEOF\n");
+    }
+
+    @Test
     void quietOnceRedeclaredHereOrInTheBaseStage() {
         assertNoFindings(rule, "ARG VERSION=1\nFROM alpine\nARG VERSION\nRUN echo $VERSION\nCOPY $VERSION /\n");
         assertNoFindings(rule, "ARG V=1\nFROM alpine AS base\nARG V\nFROM base\nRUN echo $V\n");
