@@ -9,6 +9,12 @@ public final class VariableRules {
     private VariableRules() {}
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(
+                new UndefinedArgInFromRule(),
+                new InvalidDefaultArgInFromRule(),
+                new UndefinedVarRule(),
+                new GlobalArgNotRedeclaredRule(),
+                new InvalidVariableSyntaxRule(),
+                new SecretsUsedInArgOrEnvRule());
     }
 }
