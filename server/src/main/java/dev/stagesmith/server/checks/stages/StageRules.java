@@ -9,6 +9,20 @@ public final class StageRules {
     private StageRules() {}
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(
+                new InvalidStageNameRule(),
+                new ReservedStageNameRule(),
+                new DuplicateStageNameRule(),
+                new StageNameCasingRule(),
+                new FromAsCasingRule(),
+                new UnknownStageReferenceRule(),
+                new ForwardStageReferenceRule(),
+                new SelfStageReferenceRule(),
+                new StageIndexOutOfRangeRule(),
+                new VariableInFromFlagRule(),
+                new FromStageCaseMismatchRule(),
+                new StageCycleRule(),
+                new UnusedStageRule(),
+                new CopyEntireStageRule());
     }
 }
