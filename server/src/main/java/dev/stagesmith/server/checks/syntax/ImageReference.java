@@ -24,11 +24,16 @@ final class ImageReference {
     private static final Pattern REFERENCE = Pattern.compile("(" + NAME + ")(?::(" + TAG + "))?(?:@(" + DIGEST + "))?");
     private static final Pattern HEX64 = Pattern.compile("[a-f0-9]{64}");
     private static final int NAME_TOTAL_LENGTH_MAX = 255;
+    private static final int MAX_CHECKED_LENGTH = 1024;
 
     private ImageReference() {}
 
     /** Why {@code s} is not a reference BuildKit can pull, or empty when it is. */
     static Optional<String> problem(String s) {
+        if (s.length() > MAX_CHECKED_LENGTH) {
+            // Far beyond any valid reference (name, tag and digest together); spares the regex a pathological input.
+            return Optional.of("invalid reference format: the reference is " + s.length() + " characters long");
+        }
         if (HEX64.matcher(s).matches()) {
             return Optional.of("invalid repository name (" + s + "), cannot specify 64-byte hexadecimal strings");
         }

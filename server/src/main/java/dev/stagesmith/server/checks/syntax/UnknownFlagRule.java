@@ -12,6 +12,7 @@ import dev.stagesmith.server.checks.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** A builder flag the instruction does not have ({@code COPY --form=build}): BuildKit stops at it. */
 public final class UnknownFlagRule extends SyntaxRule {
@@ -50,6 +51,6 @@ public final class UnknownFlagRule extends SyntaxRule {
                     info.flags().stream().map(fl -> fl.text()).toList()) + ")";
         }
         fixes.add(Fix.delete("Remove --" + f.name(), Instructions.withTrailingBlanks(text, f.range())));
-        out.report(name, message, java.util.Set.of(), fixes);
+        out.report(name, message, Set.of(), fixes);
     }
 }
