@@ -29,6 +29,7 @@ public final class SyntaxRules {
                 new ShellNotJsonRule(),
                 new HeredocDestinationRule(),
                 new EmptyVolumeRule(),
-                new InvalidRunOptionRule());
+                new InvalidRunOptionRule(),
+                new CopyRemoteSourceRule());
     }
 }
