@@ -10,6 +10,26 @@ public final class SyntaxRules {
 
     public static List<Rule> all() {
         return List.of(
-                new SyntaxErrorRule());
+                new SyntaxErrorRule(),
+                new UnknownInstructionRule(),
+                new WrongArgumentCountRule(),
+                new InvalidFromSyntaxRule(),
+                new UnknownFlagRule(),
+                new FlagMissingValueRule(),
+                new DuplicateFlagRule(),
+                new InvalidChmodRule(),
+                new InvalidHealthcheckRule(),
+                new InvalidExposeRule(),
+                new InvalidStopSignalRule(),
+                new InvalidImageReferenceRule(),
+                new MisplacedDirectiveRule(),
+                new NoFromRule(),
+                new InstructionBeforeFromRule(),
+                new InvalidOnbuildRule(),
+                new ShellNotJsonRule(),
+                new HeredocDestinationRule(),
+                new EmptyVolumeRule(),
+                new InvalidRunOptionRule(),
+                new CopyRemoteSourceRule());
     }
 }
