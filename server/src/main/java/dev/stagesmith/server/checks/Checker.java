@@ -1,5 +1,8 @@
 package dev.stagesmith.server.checks;
 
+import dev.stagesmith.grammar.SyntaxError;
+import dev.stagesmith.grammar.TextRange;
+import dev.stagesmith.grammar.syntax.Instruction;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +16,7 @@ import java.util.Map;
 public final class Checker {
 
     private static final System.Logger LOG = System.getLogger(Checker.class.getName());
+    private static final String SYNTAX_ERROR = "syntax-error";
 
     private final List<Rule> rules;
 
@@ -36,6 +40,7 @@ public final class Checker {
     public List<Finding> check(CheckInput input, Map<String, Severity> severities) {
         CheckDirective directive = CheckDirective.of(input.file().directives());
         Suppressions suppressions = Suppressions.of(input.file());
+        List<TextRange> unparsable = unparsableInstructions(input);
         List<Finding> out = new ArrayList<>();
         for (Rule rule : rules) {
             Severity severity = severities.getOrDefault(rule.code(), rule.defaultSeverity());
@@ -47,7 +52,7 @@ public final class Checker {
                 continue;
             }
             for (Finding f : run(rule, input)) {
-                if (suppressions.suppresses(f)) {
+                if (suppressions.suppresses(f) || !f.code().equals(SYNTAX_ERROR) && inside(unparsable, f)) {
                     continue;
                 }
                 Severity s = directive.error() && severity == Severity.WARNING ? Severity.ERROR : severity;
@@ -56,6 +61,31 @@ public final class Checker {
         }
         out.sort(Comparator.comparingInt((Finding f) -> f.range().start()).thenComparing(Finding::code));
         return out;
+    }
+
+    /**
+     * Instructions BuildKit's parser rejects: the syntax error is the one finding there, since other
+     * rules would only describe the same line again from a half-parsed tree.
+     */
+    private static List<TextRange> unparsableInstructions(CheckInput input) {
+        List<TextRange> out = new ArrayList<>();
+        for (SyntaxError e : input.file().errors()) {
+            for (Instruction i : input.file().instructions()) {
+                if (i.range().touches(e.range().start())) {
+                    out.add(i.range());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean inside(List<TextRange> ranges, Finding f) {
+        for (TextRange r : ranges) {
+            if (r.touches(f.range().start())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public List<Finding> check(CheckInput input) {
