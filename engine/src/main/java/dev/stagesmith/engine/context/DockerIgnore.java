@@ -176,6 +176,14 @@ public final class DockerIgnore implements Predicate<String> {
         return false;
     }
 
+    /**
+     * Go's {@code filepath.Clean} for a slash-separated path: how moby cleans patterns, and how BuildKit
+     * cleans a COPY source before asking whether it is ignored.
+     */
+    public static String cleanPath(String path) {
+        return GoPaths.clean(path);
+    }
+
     /** Lines as Go's {@code bufio.ScanLines} yields them: split at {@code \n}, a trailing {@code \r} dropped. */
     private static List<String> lines(String text) {
         List<String> out = new ArrayList<>();
