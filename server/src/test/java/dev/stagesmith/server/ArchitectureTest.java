@@ -35,7 +35,6 @@ class ArchitectureTest {
     void theEngineNeverReachesIntoTheServerOrAnEditorProtocol() {
         noClasses().that().resideInAPackage("dev.stagesmith.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.stagesmith.server..", "org.eclipse.lsp4j..")
-                .allowEmptyShould(true)
                 .check(CLASSES);
     }
 

@@ -9,6 +9,7 @@ import dev.stagesmith.server.checks.CheckInput;
 import dev.stagesmith.server.checks.Checker;
 import dev.stagesmith.server.checks.Finding;
 import dev.stagesmith.server.checks.Severity;
+import dev.stagesmith.server.checks.style.DockerIgnoreFiles;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -56,6 +57,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--build-arg", paramLabel = "NAME[=VALUE]", description = "A build argument, as for docker build.")
     List<String> buildArgs = new ArrayList<>();
 
+    @Option(names = "--context", paramLabel = "DIR",
+            description = "The build context, for .dockerignore (default: each Dockerfile's directory).")
+    Path context;
+
     @Parameters(paramLabel = "PATH", arity = "1..*",
             description = "Dockerfiles or directories to search ('-' reads standard input).")
     List<String> paths;
@@ -90,6 +95,16 @@ final class CheckCommand implements Callable<Integer> {
         return errors ? ExitCodes.PROBLEMS : ExitCodes.OK;
     }
 
+    /** {@code .dockerignore} of the build context, so CopyIgnoredFile can tell what the build will not see. */
+    private Optional<java.util.function.Predicate<String>> ignoreFile(SourceFile source) {
+        if (source.name().equals("<stdin>") && context == null) {
+            return Optional.empty();
+        }
+        Path dockerfile = Path.of(source.name()).toAbsolutePath();
+        Path dir = context != null ? context : dockerfile.getParent();
+        return dir == null ? Optional.empty() : DockerIgnoreFiles.forBuild(dockerfile, dir);
+    }
+
     private List<String> expand(List<String> given) {
         List<String> files = new ArrayList<>();
         for (String p : given) {
@@ -112,7 +127,7 @@ final class CheckCommand implements Callable<Integer> {
         ModelOptions options = ModelOptions.defaults().withBuildArgs(BuildArgs.parse(buildArgs, System::getenv))
                 .withTarget(target);
         StageGraph graph = StageGraph.of(parsed, options);
-        CheckInput input = new CheckInput(parsed, graph, Optional.empty());
+        CheckInput input = new CheckInput(parsed, graph, ignoreFile(source));
         List<Finding> findings = checker.check(input, Map.of()).stream()
                 .filter(f -> f.severity().atLeast(minimum))
                 .toList();

@@ -120,6 +120,20 @@ class CheckCommandTest {
     }
 
     @Test
+    void theBuildContextsDockerignoreIsRead(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\nCOPY secrets/key.pem /key.pem\n");
+        Files.writeString(dir.resolve(".dockerignore"), "secrets/\n");
+        Result r = check("", "--format", "json", dir.resolve("Dockerfile").toString());
+        JsonArray a = JsonParser.parseString(r.out()).getAsJsonArray();
+        assertEquals(1, a.size(), r.out());
+        assertEquals("CopyIgnoredFile", a.get(0).getAsJsonObject().get("code").getAsString());
+        Path other = Files.createDirectories(dir.resolve("elsewhere"));
+        Result withContext = check("", "--format", "json", "--context", other.toString(),
+                dir.resolve("Dockerfile").toString());
+        assertEquals(0, JsonParser.parseString(withContext.out()).getAsJsonArray().size(), withContext.out());
+    }
+
+    @Test
     void missingPathsAreUsageErrors() {
         Result r = check("", "/no/such/file");
         assertEquals(2, r.exit());
