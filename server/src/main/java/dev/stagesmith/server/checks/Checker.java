@@ -18,10 +18,25 @@ public final class Checker {
     private static final System.Logger LOG = System.getLogger(Checker.class.getName());
     private static final String SYNTAX_ERROR = "syntax-error";
 
+    /** Told about a rule that threw; the rule's findings for that file are dropped. */
+    @FunctionalInterface
+    public interface FailureListener {
+        void failed(Rule rule, Throwable error);
+
+        FailureListener LOG_AND_CONTINUE = (rule, error) ->
+                LOG.log(Level.WARNING, "rule " + rule.code() + " failed and was skipped", error);
+    }
+
     private final List<Rule> rules;
+    private final FailureListener failures;
 
     public Checker(List<Rule> rules) {
+        this(rules, FailureListener.LOG_AND_CONTINUE);
+    }
+
+    public Checker(List<Rule> rules, FailureListener failures) {
         this.rules = List.copyOf(rules);
+        this.failures = failures;
     }
 
     public static Checker withAllRules() {
@@ -92,12 +107,12 @@ public final class Checker {
         return check(input, Map.of());
     }
 
-    private static List<Finding> run(Rule rule, CheckInput input) {
+    private List<Finding> run(Rule rule, CheckInput input) {
         Findings findings = new Findings(rule);
         try {
             rule.check(input, findings);
         } catch (RuntimeException | StackOverflowError e) {
-            LOG.log(Level.WARNING, "rule " + rule.code() + " failed and was skipped", e);
+            failures.failed(rule, e);
             return List.of();
         }
         return findings.all();

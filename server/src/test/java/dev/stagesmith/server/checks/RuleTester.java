@@ -44,7 +44,7 @@ public final class RuleTester {
         return new Marked(text.toString(), ranges);
     }
 
-    /** Runs {@code rule} alone on {@code text} (no settings, no suppressions). */
+    /** Runs {@code rule} alone on {@code text} (experimental or not); a rule that throws fails the test. */
     public static List<Finding> run(Rule rule, String text) {
         return run(rule, text, Optional.empty());
     }
@@ -52,7 +52,10 @@ public final class RuleTester {
     public static List<Finding> run(Rule rule, String text, Optional<Predicate<String>> ignored) {
         var parsed = Dockerfiles.parse(text);
         var input = new CheckInput(parsed, dev.stagesmith.grammar.stages.StageGraph.of(parsed), ignored);
-        List<Finding> found = new ArrayList<>(new Checker(List.of(rule)).check(input, Map.of()));
+        // A rule under test runs even when it is experimental (enabled through its severity setting).
+        List<Finding> found = new ArrayList<>(new Checker(List.of(rule), (r, e) -> {
+            throw new AssertionError(r.code() + " threw", e);
+        }).check(input, Map.of(rule.code(), rule.defaultSeverity())));
         found.sort(Comparator.comparingInt(f -> f.range().start()));
         return found;
     }
