@@ -8,14 +8,18 @@ import dev.stagesmith.grammar.parse.TreeBuilder;
 import dev.stagesmith.grammar.syntax.Comment;
 import dev.stagesmith.grammar.syntax.Directive;
 import dev.stagesmith.grammar.syntax.Instruction;
+import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.antlr.v4.runtime.BailErrorStrategy;
-import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.CodePointBuffer;
+import org.antlr.v4.runtime.CodePointCharStream;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.IntStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
@@ -31,12 +35,21 @@ public final class Dockerfiles {
      */
     public static ParsedDockerfile parse(String text) {
         SourceScanner.Layout layout = SourceScanner.scan(text);
-        DockerfileLexer lexer = new DockerfileLexer(CharStreams.fromString(text));
+        DockerfileLexer lexer = new DockerfileLexer(utf16(text));
         lexer.removeErrorListeners();
         lexer.prepare(layout);
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         DockerfileParser.DockerfileContext tree = parseTree(tokens);
         return assemble(text, layout, tree);
+    }
+
+    /**
+     * The text as UTF-16 code units. {@code CharStreams.fromString} counts code points, so after an emoji its
+     * token offsets would drift from the scanner's, and the instructions after it were lost.
+     */
+    private static CharStream utf16(String text) {
+        return CodePointCharStream.fromBuffer(CodePointBuffer.withChars(CharBuffer.wrap(text.toCharArray())),
+                IntStream.UNKNOWN_SOURCE_NAME);
     }
 
     /** Two-stage parse: the fast SLL mode first, full LL only if SLL cannot decide. */
