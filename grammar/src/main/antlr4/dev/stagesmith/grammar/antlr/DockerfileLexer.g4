@@ -22,7 +22,9 @@ COMMENT   : '#' ~[\r\n]* ;
 /** An escape character alone on the first line: the instruction starts on the next line. */
 LINE_CONTINUATION : ESCAPE_CANDIDATE [ \t]* ('\r'* '\n')? {isContinuation()}? {enterInstruction();} ;
 
-KEYWORD   : (~[ \t\u000B\f\r\n\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000#\\`] WORD_CHAR*
+/** A byte order mark is part of a keyword anywhere but at the very start, where it must stay a BOM token. */
+KEYWORD   : (~[ \t\u000B\f\r\n\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000#\\`\uFEFF] WORD_CHAR*
+            | '\uFEFF' {!atFileStart()}? WORD_CHAR*
             | ESCAPE_CANDIDATE)
             {enterInstruction();} ;
 
