@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decodes the JSON array at the start of a string the way BuildKit does: Go's {@code json.Decoder}
- * reads exactly one value (text after it is ignored) with strict JSON syntax, and the array must hold
- * only strings.
+ * Decodes a JSON array the way BuildKit does: Go's {@code json.Unmarshal} of the whole argument text, with
+ * strict JSON syntax and nothing but JSON whitespace after the array, and the array must hold only strings.
+ * (BuildKit used a {@code json.Decoder} until moby/buildkit#5107, which silently ignored text after the array.)
  */
 final class GoJson {
 
@@ -30,12 +30,18 @@ final class GoJson {
         this.limit = limit;
     }
 
-    /** Reads a JSON array starting exactly at {@code from} (which must hold {@code [}). */
+    /** Reads the JSON array that is all of {@code [from, limit)}; {@code from} must hold {@code [}. */
     static Result readArray(CharSequence s, int from, int limit) {
         GoJson json = new GoJson(s, from, limit);
         List<Element> elements = new ArrayList<>();
         try {
             json.array(elements, true);
+            json.skipWhitespace();
+            if (json.pos != limit) {
+                // Unmarshal checks the whole input before decoding: trailing text is a syntax error even
+                // when the array itself holds a non-string, so BuildKit falls back to the shell form.
+                throw new Invalid();
+            }
         } catch (Invalid e) {
             return new Result(Kind.INVALID, List.of(), -1, -1, -1);
         }
