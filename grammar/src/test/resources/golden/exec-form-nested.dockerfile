@@ -1,0 +1,3 @@
+FROM scratch
+RUN ["a", ["b"], null]
+CMD ["ok"]
