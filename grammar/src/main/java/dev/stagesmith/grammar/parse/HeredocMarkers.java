@@ -25,7 +25,12 @@ public final class HeredocMarkers {
      */
     private static final int MAX_SUBSTITUTION_DEPTH = 64;
 
-    private static final Pattern MARKER = Pattern.compile("([0-9]*)<<(-?)[\\t\\n\\f\\r ]*([^<]*)");
+    /**
+     * BuildKit's {@code ^(\d*)<<(-?)\s*([^<]*)$}. The blanks after {@code <<} are stripped in code: as a
+     * {@code \s*} in front of {@code [^<]*} they made Java's backtracking matcher quadratic on a long run of
+     * blanks followed by {@code <}.
+     */
+    private static final Pattern MARKER = Pattern.compile("([0-9]*)<<(-?)([^<]*)");
     private static final Set<String> HEREDOC_INSTRUCTIONS = Set.of("run", "copy", "add");
 
     private HeredocMarkers() {}
@@ -61,7 +66,7 @@ public final class HeredocMarkers {
         if (!m.matches()) {
             return null;
         }
-        String rest = m.group(3);
+        String rest = stripLeadingBlanks(m.group(3));
         if (rest.isEmpty() || tooDeep(rest)) {
             return null;
         }
@@ -82,6 +87,15 @@ public final class HeredocMarkers {
         } catch (ExpansionException e) {
             return null;
         }
+    }
+
+    /** Go's regexp {@code \s*}: the blanks {@code [\t\n\f\r ]}. */
+    private static String stripLeadingBlanks(String s) {
+        int i = 0;
+        while (i < s.length() && " \t\n\f\r".indexOf(s.charAt(i)) >= 0) {
+            i++;
+        }
+        return s.substring(i);
     }
 
     /** Whether {@code s} opens more nested {@code ${} than the shell lexer can take. */
