@@ -16,8 +16,8 @@ tokens { JSON_PUNCT }
 BOM       : '\uFEFF' {atFileStart()}? ;
 NEWLINE   : '\r'* '\n' ;
 BLANK     : SPACE+ ;
-DIRECTIVE : '#' ~[\r\n]* {isDirective()}? ;
-COMMENT   : '#' ~[\r\n]* ;
+DIRECTIVE : '#' REST_OF_LINE {isDirective()}? ;
+COMMENT   : '#' REST_OF_LINE ;
 
 /** An escape character alone on the first line: the instruction starts on the next line. */
 LINE_CONTINUATION : ESCAPE_CANDIDATE [ \t]* ('\r'* '\n')? {isContinuation()}? {enterInstruction();} ;
@@ -34,7 +34,7 @@ mode ARGS;
 
 ARGS_CONTINUATION : ESCAPE_CANDIDATE [ \t]* ('\r'* '\n')? {isContinuation()}? -> type(LINE_CONTINUATION) ;
 /** A comment line inside a continued instruction: BuildKit drops it. */
-CONT_COMMENT      : SPACE* '#' ~[\r\n]* ('\r'* '\n')? {isSkippedLine()}? ;
+CONT_COMMENT      : SPACE* '#' REST_OF_LINE ('\r'* '\n')? {isSkippedLine()}? ;
 /** A blank line inside a continued instruction: BuildKit drops it (and warns). */
 EMPTY_CONT_LINE   : SPACE* '\n' {isSkippedLine()}? ;
 JSON_OPEN         : '[' {isJsonStart()}? -> pushMode(JSON) ;
@@ -47,7 +47,7 @@ TEXT              : TEXT_START WORD_CHAR* | '[' | ESCAPE_CANDIDATE ;
 mode JSON;
 
 JSON_CONTINUATION : ESCAPE_CANDIDATE [ \t]* ('\r'* '\n')? {isContinuation()}? -> type(LINE_CONTINUATION) ;
-JSON_CONT_COMMENT : SPACE* '#' ~[\r\n]* ('\r'* '\n')? {isSkippedLine()}? -> type(CONT_COMMENT) ;
+JSON_CONT_COMMENT : SPACE* '#' REST_OF_LINE ('\r'* '\n')? {isSkippedLine()}? -> type(CONT_COMMENT) ;
 JSON_EMPTY_LINE   : SPACE* '\n' {isSkippedLine()}? -> type(EMPTY_CONT_LINE) ;
 JSON_NEWLINE      : '\r'* '\n' {endLogicalLine();} -> type(NEWLINE) ;
 JSON_STRING       : '"' (~["\\\r\n] | '\\' ~[\r\n])* '"' ;
@@ -72,3 +72,5 @@ fragment SPACE : [ \t\u000B\f\r\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F
 fragment TEXT_START : ~[ \t\u000B\f\r\n\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\\`[] ;
 fragment WORD_CHAR : TEXT_START | '[' ;
 fragment ESCAPE_CANDIDATE : [\\`] ;
+/** The rest of a line without its line break: BuildKit splits lines at \n only, so a lone \r stays inside. */
+fragment REST_OF_LINE : (~[\r\n] | '\r'+ ~[\r\n])* ;
