@@ -39,7 +39,8 @@ import java.util.Optional;
  * golden-file tests: a change to any node, part or range shows up as a one-line diff.
  *
  * <p>Each line reads {@code label [attributes] line:col-line:col "source"} (1-based, UTF-16 columns, end
- * exclusive), followed by {@code -> "value"} when the node's value differs from its source text.
+ * exclusive), followed by {@code -> "value"} when the node's value differs from its source text. An
+ * instruction also shows {@code lines=start-end}, its {@code StartLine} and {@code EndLine} in BuildKit.
  */
 public final class TreePrinter {
 
@@ -92,8 +93,10 @@ public final class TreePrinter {
         });
     }
 
+    /** The header shows BuildKit's line numbers too: they count only line feeds, the positions count every break. */
     private void instruction(Instruction in, String prefix) {
-        line(prefix + in.getClass().getSimpleName() + attributes(in), in.range());
+        String lines = " lines=" + file.startLine(in.range()) + "-" + file.endLine(in.range());
+        line(prefix + in.getClass().getSimpleName() + attributes(in) + lines, in.range());
         nested(() -> {
             word("keyword", in.keyword());
             in.flags().forEach(this::flag);
