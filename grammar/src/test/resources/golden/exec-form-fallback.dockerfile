@@ -9,3 +9,6 @@ VOLUME [/data]
 COPY ['a', '/b']
 CMD ["a", 1e999]
 CMD [1] trailing
+RUN ["cat"] <<EOF
+body
+EOF
