@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.stagesmith.grammar.Dockerfiles;
 import dev.stagesmith.grammar.ParsedDockerfile;
 import dev.stagesmith.grammar.SharedData;
+import dev.stagesmith.grammar.golden.GoldenTreeTest;
 import dev.stagesmith.grammar.syntax.Cmd;
 import dev.stagesmith.grammar.syntax.Command;
 import java.io.IOException;
@@ -74,7 +75,7 @@ class ParseRobustnessTest {
             SharedData.dirs(conformance.resolve(dir)).forEach(d -> files.add(d.resolve("Dockerfile")));
         }
         files.add(conformance.resolve("testfile-line/Dockerfile"));
-        try (Stream<Path> golden = Files.list(Path.of("src/test/resources/golden"))) {
+        try (Stream<Path> golden = Files.list(GoldenTreeTest.DIR)) {
             golden.filter(p -> p.toString().endsWith(".dockerfile")).sorted().forEach(files::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.TestFactory;
  * The typed tree of every {@code golden/<feature>.dockerfile} must print exactly as its {@code .tree}; run
  * with {@code -Dgolden.update=true} to rewrite the {@code .tree} files, then review the diff: they are the spec.
  */
-class GoldenTreeTest {
+public class GoldenTreeTest {
 
-    private static final Path DIR = Path.of("src/test/resources/golden");
+    /** The source folder, not the copy on the class path: updating must rewrite the files under version control. */
+    public static final Path DIR = Path.of(System.getProperty("basedir", ".")).resolve("src/test/resources/golden");
     private static final String INPUT = ".dockerfile";
     private static final String EXPECTED = ".tree";
 
