@@ -11,6 +11,7 @@ import dev.stagesmith.grammar.SyntaxError;
 import dev.stagesmith.grammar.TextRange;
 import dev.stagesmith.grammar.dump.BuildKitDump;
 import dev.stagesmith.grammar.dump.TreePrinter;
+import dev.stagesmith.grammar.parse.Chars;
 import dev.stagesmith.grammar.parse.GoQuoting;
 import dev.stagesmith.grammar.parse.ScannedInstruction;
 import dev.stagesmith.grammar.parse.SourceScanner;
@@ -64,6 +65,27 @@ final class TreeInvariants {
             previousEnd = r.end();
         }
         assertTrue(previousEnd <= parsed.text().length(), () -> "a node ends past the text; " + context.get());
+        checkEveryLineAccountedFor(parsed.text(), ranges, context);
+    }
+
+    /** Every line with text on it (BuildKit's lines: split at {@code \n}) lies in a directive, comment or instruction. */
+    private static void checkEveryLineAccountedFor(String text, List<TextRange> sorted, Supplier<String> context) {
+        int next = 0;
+        int lineStart = text.startsWith("\uFEFF") ? 1 : 0;
+        while (lineStart < text.length()) {
+            int nl = text.indexOf('\n', lineStart);
+            int lineEnd = nl < 0 ? text.length() : nl;
+            int first = Chars.skipSpace(text, lineStart, lineEnd);
+            if (first < lineEnd) {
+                while (next < sorted.size() && sorted.get(next).end() <= first) {
+                    next++;
+                }
+                int at = first;
+                assertTrue(next < sorted.size() && sorted.get(next).contains(at),
+                        () -> "the line at offset " + at + " is in no node; " + context.get());
+            }
+            lineStart = lineEnd + 1;
+        }
     }
 
     /**
