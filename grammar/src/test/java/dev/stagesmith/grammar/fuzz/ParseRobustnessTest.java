@@ -209,17 +209,20 @@ class ParseRobustnessTest {
 
     /**
      * Parse time for 4n against n: linear gives about 4, quadratic about 16. The two sizes are timed in turn,
-     * after warm-up, so that a busy machine slows both alike; each sample parses often enough to take a few
-     * milliseconds, and medians are compared. A super-linear parser fails every attempt, while a burst of
+     * after warm-up, so that a busy machine slows both alike; each sample parses often enough to take
+     * {@link #SAMPLE_NANOS} at the small size, so that time slices lost to other processes average out, and
+     * medians are compared. A super-linear parser fails every attempt, while a burst of
      * load on a shared machine spoils one, so up to three attempts are made.
      */
+    private static final long SAMPLE_NANOS = 10_000_000;
+
     private static void assertLinear(IntFunction<String> generate, int n, String unit) {
         String small = generate.apply(n);
         String large = generate.apply(4 * n);
         TreeInvariants.check(large, "scaling input");
         nanosToParse(small, 1);
         nanosToParse(large, 1);
-        int repeat = (int) Math.min(100, 1 + 3_000_000 / Math.max(1, nanosToParse(small, 1)));
+        int repeat = (int) Math.min(200, 1 + SAMPLE_NANOS / Math.max(1, nanosToParse(small, 1)));
         List<String> ratios = new ArrayList<>();
         for (int attempt = 0; attempt < 3; attempt++) {
             double ratio = timeRatio(small, large, repeat);
