@@ -3,6 +3,8 @@ RUN <<-EOF
 	echo tab
 		echo two tabs
     echo spaces
+	echo lone	CR
+	echo  	LS
 	EOF
 RUN <<EOF
 	EOF
