@@ -116,6 +116,14 @@ class ParseRobustnessTest {
         TreeInvariants.check("CMD [\"a\", " + "[".repeat(20_000) + "]".repeat(20_000) + "]", "20,000 nested arrays");
     }
 
+    /** TreePrinter asks whether the image is valid: that must not recurse once per dot. */
+    @Test
+    void longImageReferences() {
+        TreeInvariants.check("FROM " + "a.".repeat(30_000) + "a\n", "dotted image name");
+        TreeInvariants.check("FROM " + "a-".repeat(30_000) + "a:" + "t".repeat(30_000) + "\n", "dashed image name");
+        TreeInvariants.check("COPY --from=" + "a/".repeat(30_000) + "a / /\n", "long --from");
+    }
+
     /** Go's JSON decoder accepts 10,000 levels of nesting and rejects 10,001 as a syntax error. */
     @Test
     void jsonNestingStopsAtGosDepthLimit() {
