@@ -19,3 +19,6 @@ SHELL ["/bin/bash", "-c"]
 FOOBAR some args
 run echo lower case
 Copy mixed /case
+WORKDİR /upper-dotted-i
+ONBUİLD RUN echo dotted
+FOOΣ sigma

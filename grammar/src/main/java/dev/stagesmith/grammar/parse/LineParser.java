@@ -105,7 +105,7 @@ public final class LineParser {
     }
 
     private RawNode dispatch(Span keyword, List<RawFlag> flags, int from, int to) {
-        String kw = keyword.value().toLowerCase(Locale.ROOT);
+        String kw = Chars.toLower(keyword.value());
         Args a = new Args();
         switch (kw) {
             case "add", "copy", "volume" -> maybeJsonToList(from, to, a);

@@ -42,6 +42,6 @@ public record RawNode(
     }
 
     public String keywordLower() {
-        return keyword.value().toLowerCase(java.util.Locale.ROOT);
+        return Chars.toLower(keyword.value());
     }
 }
