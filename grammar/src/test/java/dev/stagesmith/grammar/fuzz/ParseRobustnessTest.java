@@ -12,6 +12,7 @@ import dev.stagesmith.grammar.syntax.Cmd;
 import dev.stagesmith.grammar.syntax.Command;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,6 +92,9 @@ class ParseRobustnessTest {
         ParsedDockerfile p = TreeInvariants.check("FROM a\nRUN echo " + "x".repeat(1 << 20) + "\n", "1 MB line");
         assertEquals(2, p.instructions().size());
         assertTrue(p.errors().get(0).message().startsWith("dockerfile line greater than max allowed size"));
+        String words = "x ".repeat(1 << 19);
+        ParsedDockerfile heredoc = TreeInvariants.check("RUN <<EOF " + words + "\nbody\nEOF\n", "1 MB heredoc line");
+        assertEquals(1, heredoc.instructions().size(), "the heredoc is found on a long line too");
     }
 
     @Test
@@ -154,7 +158,7 @@ class ParseRobustnessTest {
     @Test
     void lineLengthLimitCountsUtf8Bytes() {
         String fits = "RUN " + "\u20AC".repeat(21_843) + "xx";
-        assertEquals(65_535, fits.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        assertEquals(65_535, fits.getBytes(StandardCharsets.UTF_8).length);
         assertEquals(List.of(), TreeInvariants.check(fits + "\n", "65,535 bytes").errors());
         assertEquals(1, TreeInvariants.check(fits + "x\n", "65,536 bytes").errors().size());
         assertEquals(1, TreeInvariants.check(fits + "\r\n", "65,535 bytes and a CR").errors().size());
