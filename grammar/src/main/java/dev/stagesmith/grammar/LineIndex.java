@@ -12,27 +12,42 @@ public final class LineIndex {
     public record Position(int line, int column) {}
 
     private final int[] lineStarts;
+    /** Line starts after {@code \n} only, as BuildKit counts lines; the same array when there is no lone CR. */
+    private final int[] lineFeedStarts;
     private final int length;
 
-    private LineIndex(int[] lineStarts, int length) {
+    private LineIndex(int[] lineStarts, int[] lineFeedStarts, int length) {
         this.lineStarts = lineStarts;
+        this.lineFeedStarts = lineFeedStarts;
         this.length = length;
     }
 
     public static LineIndex of(CharSequence text) {
+        int[] starts = lineStarts(text, true);
+        boolean loneCarriageReturn = false;
+        for (int i = 0; i < text.length() && !loneCarriageReturn; i++) {
+            loneCarriageReturn = isLoneCarriageReturn(text, i);
+        }
+        return new LineIndex(starts, loneCarriageReturn ? lineStarts(text, false) : starts, text.length());
+    }
+
+    private static boolean isLoneCarriageReturn(CharSequence text, int i) {
+        return text.charAt(i) == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n');
+    }
+
+    private static int[] lineStarts(CharSequence text, boolean loneCarriageReturns) {
         int[] starts = new int[16];
         int count = 1;
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\n' || (c == '\r' && (i + 1 == n || text.charAt(i + 1) != '\n'))) {
+            if (c == '\n' || (loneCarriageReturns && isLoneCarriageReturn(text, i))) {
                 if (count == starts.length) {
                     starts = Arrays.copyOf(starts, count * 2);
                 }
                 starts[count++] = i + 1;
             }
         }
-        return new LineIndex(Arrays.copyOf(starts, count), n);
+        return Arrays.copyOf(starts, count);
     }
 
     public int lineCount() {
@@ -79,5 +94,14 @@ public final class LineIndex {
     /** One-based line number of {@code offset}, as error messages show it. */
     public int lineNumber(int offset) {
         return line(offset) + 1;
+    }
+
+    /**
+     * One-based line number of {@code offset} as BuildKit counts lines: at {@code \n} only, so a lone
+     * {@code \r} (a line break for the editor) does not start a line.
+     */
+    public int lineFeedLineNumber(int offset) {
+        int i = Arrays.binarySearch(lineFeedStarts, Math.min(Math.max(offset, 0), length));
+        return (i >= 0 ? i : -i - 2) + 1;
     }
 }

@@ -37,11 +37,11 @@ public record ParsedDockerfile(
 
     /** One-based first line of {@code range}, as BuildKit numbers an instruction's {@code StartLine}. */
     public int startLine(TextRange range) {
-        return lines.lineNumber(range.start());
+        return lines.lineFeedLineNumber(range.start());
     }
 
     /** One-based last line of {@code range}, as BuildKit numbers an instruction's {@code EndLine}. */
     public int endLine(TextRange range) {
-        return lines.lineNumber(Math.max(range.start(), range.end()));
+        return lines.lineFeedLineNumber(Math.max(range.start(), range.end()));
     }
 }

@@ -19,7 +19,7 @@ BOM       : '\uFEFF' {byteOrderMark();} ;
 NEWLINE   : '\r'* '\n' ;
 BLANK     : SPACE+ ;
 /** A comment line; the base class retypes the parser directives at the top as DIRECTIVE. */
-COMMENT   : '#' ~[\r\n]* {comment();} ;
+COMMENT   : '#' REST_OF_LINE {comment();} ;
 
 /** An escape character that ends its line continues the instruction on the next line. */
 LINE_CONTINUATION : ESCAPE_CANDIDATE [ \t]* '\r'* '\n' {isContinuation()}? {continued();} ;
@@ -72,3 +72,5 @@ HEREDOC_LINE : (~'\n'+ | ~'\n'* '\n') {heredocLine();} ;
 fragment SPACE : [ \t\u000B\f\r\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000] ;
 fragment WORD_CHAR : ~[ \t\u000B\f\r\n\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\\`] ;
 fragment ESCAPE_CANDIDATE : [\\`] ;
+/** The rest of a line without its line break: BuildKit splits lines at \n only, so a lone \r stays inside. */
+fragment REST_OF_LINE : (~[\r\n] | '\r'+ ~[\r\n])* ;

@@ -2,6 +2,7 @@ package dev.stagesmith.grammar.dump;
 
 import dev.stagesmith.grammar.ParsedDockerfile;
 import dev.stagesmith.grammar.GoQuoting;
+import dev.stagesmith.grammar.parse.Chars;
 import dev.stagesmith.grammar.syntax.Flag;
 import dev.stagesmith.grammar.syntax.Instruction;
 import dev.stagesmith.grammar.syntax.OnBuild;
@@ -10,7 +11,6 @@ import dev.stagesmith.grammar.syntax.Word;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Renders a syntax tree in the format of BuildKit's parser tests ({@code Node.Dump()}): one line per
@@ -31,7 +31,7 @@ public final class BuildKitDump {
     }
 
     public static String dump(Instruction instruction) {
-        StringBuilder s = new StringBuilder(instruction.keyword().value().toLowerCase(Locale.ROOT));
+        StringBuilder s = new StringBuilder(Chars.toLower(instruction.keyword().value()));
         if (!instruction.flags().isEmpty()) {
             List<String> flags = new ArrayList<>(instruction.flags().size());
             for (Flag f : instruction.flags()) {
@@ -84,6 +84,6 @@ public final class BuildKitDump {
     }
 
     private static boolean isSpace(char c) {
-        return dev.stagesmith.grammar.parse.Chars.isSpace(c);
+        return Chars.isSpace(c);
     }
 }

@@ -17,6 +17,17 @@ public final class Chars {
                 || c == 0x202F || c == 0x205F || c == 0x3000;
     }
 
+    /**
+     * Go's {@code strings.ToLower}: each code point by its simple case mapping. Java's
+     * {@code String.toLowerCase} applies full mappings, so 'İ' became "i" plus a combining dot and
+     * {@code WORKDİR}, a WORKDIR to BuildKit, was an unknown instruction here.
+     */
+    public static String toLower(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> out.appendCodePoint(Character.toLowerCase(c)));
+        return out.toString();
+    }
+
     /** The separators BuildKit splits keywords and whitespace lists on: {@code [\t\v\f\r ]}. */
     public static boolean isFieldSeparator(int c) {
         return c == ' ' || c == '\t' || c == 0x0B || c == '\f' || c == '\r';

@@ -8,8 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Finds the parser directives ({@code # syntax=}, {@code # escape=}, {@code # check=}) at the top of a
@@ -18,11 +16,12 @@ import java.util.regex.Pattern;
  */
 public final class DirectiveScanner {
 
+    /** A line that has the form of a directive: where its key and value are. */
+    private record Match(int keyStart, int keyEnd, int valueStart, int valueEnd) {}
+
     /** The directives found, the escape character they set, and their errors. */
     public record Result(List<Directive> directives, char escape, List<SyntaxError> errors, int end) {}
 
-    private static final Pattern DIRECTIVE = Pattern.compile(
-            "#[\\t\\n\\f\\r ]*([a-zA-Z][a-zA-Z0-9]*)[\\t\\n\\f\\r ]*=[\\t\\n\\f\\r ]*([^\\n]+?)[\\t\\n\\f\\r ]*\\z");
     private static final Set<String> KNOWN = Set.of("syntax", "escape", "check");
 
     private DirectiveScanner() {}
@@ -41,23 +40,23 @@ public final class DirectiveScanner {
                 contentEnd--;
             }
             int start = Chars.skipSpace(text, lineStart, contentEnd);
-            Matcher m = DIRECTIVE.matcher(text).region(start, contentEnd);
-            if (!m.matches()) {
+            Match m = match(text, start, contentEnd);
+            if (m == null) {
                 return new Result(found, escape, errors, lineStart);
             }
-            String key = m.group(1).toLowerCase(Locale.ROOT);
+            String key = text.substring(m.keyStart(), m.keyEnd()).toLowerCase(Locale.ROOT);
             if (!KNOWN.contains(key)) {
                 return new Result(found, escape, errors, lineStart);
             }
             TextRange range = TextRange.of(start, contentEnd);
-            TextRange name = TextRange.of(m.start(1), m.end(1));
-            TextRange value = TextRange.of(m.start(2), m.end(2));
-            Directive d = new Directive(key, m.group(2), range, name, value);
+            TextRange name = TextRange.of(m.keyStart(), m.keyEnd());
+            TextRange value = TextRange.of(m.valueStart(), m.valueEnd());
+            String v = value.of(text);
+            Directive d = new Directive(key, v, range, name, value);
             found.add(d);
             if (!seen.add(key)) {
                 errors.add(new SyntaxError("only one " + key + " parser directive can be used", range));
             } else if (key.equals("escape")) {
-                String v = m.group(2);
                 if (v.equals("\\") || v.equals("`")) {
                     escape = v.charAt(0);
                 } else {
@@ -67,5 +66,58 @@ public final class DirectiveScanner {
             lineStart = next;
         }
         return new Result(found, escape, errors, lineStart);
+    }
+
+    /**
+     * BuildKit's {@code ^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$} on {@code [from, to)}, written out by
+     * hand because Java's backtracking matcher took quadratic time on a long run of blanks in the value.
+     */
+    private static Match match(String text, int from, int to) {
+        if (from >= to || text.charAt(from) != '#') {
+            return null;
+        }
+        int keyStart = skipBlanks(text, from + 1, to);
+        if (keyStart >= to || !isAsciiLetter(text.charAt(keyStart))) {
+            return null;
+        }
+        int keyEnd = keyStart + 1;
+        while (keyEnd < to && (isAsciiLetter(text.charAt(keyEnd)) || isAsciiDigit(text.charAt(keyEnd)))) {
+            keyEnd++;
+        }
+        int eq = skipBlanks(text, keyEnd, to);
+        if (eq >= to || text.charAt(eq) != '=' || eq + 1 >= to) {
+            return null;
+        }
+        int valueStart = skipBlanks(text, eq + 1, to);
+        if (valueStart == to) {
+            // Only blanks after '=': the lazy (.+?) still takes one character, the last blank.
+            return new Match(keyStart, keyEnd, to - 1, to);
+        }
+        int valueEnd = to;
+        while (isBlank(text.charAt(valueEnd - 1))) {
+            valueEnd--;
+        }
+        return new Match(keyStart, keyEnd, valueStart, valueEnd);
+    }
+
+    /** Go's regexp {@code \s}: only these five, unlike {@code unicode.IsSpace}. */
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+    }
+
+    private static int skipBlanks(String text, int from, int to) {
+        int i = from;
+        while (i < to && isBlank(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decodes the JSON array at the start of a string the way BuildKit does: Go's {@code json.Decoder}
- * reads exactly one value (text after it is ignored) with strict JSON syntax, and the array must hold
- * only strings.
+ * Decodes a JSON array the way BuildKit does: Go's {@code json.Unmarshal} of the whole argument text, with
+ * strict JSON syntax and nothing but JSON whitespace after the array, and the array must hold only strings.
+ * (BuildKit used a {@code json.Decoder} until moby/buildkit#5107, which silently ignored text after the array.)
  */
 final class GoJson {
 
@@ -17,6 +17,9 @@ final class GoJson {
     record Element(String value, int from, int to) {}
 
     record Result(Kind kind, List<Element> elements, int end, int problemFrom, int problemTo) {}
+
+    /** Go's JSON scanner refuses values nested deeper than this with a syntax error ("exceeded max depth"). */
+    private static final int MAX_DEPTH = 10000;
 
     private final CharSequence s;
     private final int limit;
@@ -30,12 +33,18 @@ final class GoJson {
         this.limit = limit;
     }
 
-    /** Reads a JSON array starting exactly at {@code from} (which must hold {@code [}). */
+    /** Reads the JSON array that is all of {@code [from, limit)}; {@code from} must hold {@code [}. */
     static Result readArray(CharSequence s, int from, int limit) {
         GoJson json = new GoJson(s, from, limit);
         List<Element> elements = new ArrayList<>();
         try {
-            json.array(elements, true);
+            json.array(elements);
+            json.skipWhitespace();
+            if (json.pos != limit) {
+                // Unmarshal checks the whole input before decoding: trailing text is a syntax error even
+                // when the array itself holds a non-string, so BuildKit falls back to the shell form.
+                throw new Invalid();
+            }
         } catch (Invalid e) {
             return new Result(Kind.INVALID, List.of(), -1, -1, -1);
         }
@@ -74,7 +83,7 @@ final class GoJson {
         pos++;
     }
 
-    private void array(List<Element> out, boolean top) throws Invalid {
+    private void array(List<Element> out) throws Invalid {
         expect('[');
         skipWhitespace();
         if (peek() == ']') {
@@ -85,13 +94,10 @@ final class GoJson {
             skipWhitespace();
             int start = pos;
             if (peek() == '"') {
-                String v = string();
-                if (top) {
-                    out.add(new Element(v, start, pos));
-                }
+                out.add(new Element(string(), start, pos));
             } else {
-                value();
-                if (top && firstNonString < 0) {
+                nestedValue();
+                if (firstNonString < 0) {
                     firstNonString = start;
                     firstNonStringEnd = pos;
                 }
@@ -109,43 +115,83 @@ final class GoJson {
         }
     }
 
-    private void value() throws Invalid {
-        int c = peek();
-        switch (c) {
+    /**
+     * Validates one non-string element of the array. Iterative, with an explicit stack of the open arrays and
+     * objects (as Go's scanner keeps one), so that a line of 50,000 brackets cannot overflow the Java stack.
+     */
+    private void nestedValue() throws Invalid {
+        StringBuilder open = new StringBuilder();
+        while (true) {
+            skipWhitespace();
+            int c = peek();
+            if (c == '[' || c == '{') {
+                pos++;
+                // The array being read is depth 1; Go rejects a value nested deeper than MAX_DEPTH.
+                if (open.length() + 2 > MAX_DEPTH) {
+                    throw new Invalid();
+                }
+                open.append((char) c);
+                skipWhitespace();
+                if (peek() != closer(c)) {
+                    if (c == '{') {
+                        memberKey();
+                    }
+                    continue;
+                }
+                pos++;
+                open.setLength(open.length() - 1);
+            } else {
+                scalar();
+            }
+            if (!nextValueFollows(open)) {
+                return;
+            }
+        }
+    }
+
+    /** After a value: closes the containers it ends; true when another value follows in the innermost one. */
+    private boolean nextValueFollows(StringBuilder open) throws Invalid {
+        while (open.length() > 0) {
+            skipWhitespace();
+            char innermost = open.charAt(open.length() - 1);
+            int c = peek();
+            if (c == ',') {
+                pos++;
+                if (innermost == '{') {
+                    memberKey();
+                }
+                return true;
+            }
+            if (c != closer(innermost)) {
+                throw new Invalid();
+            }
+            pos++;
+            open.setLength(open.length() - 1);
+        }
+        return false;
+    }
+
+    private static int closer(int opener) {
+        return opener == '[' ? ']' : '}';
+    }
+
+    private void memberKey() throws Invalid {
+        skipWhitespace();
+        if (peek() != '"') {
+            throw new Invalid();
+        }
+        string();
+        skipWhitespace();
+        expect(':');
+    }
+
+    private void scalar() throws Invalid {
+        switch (peek()) {
             case '"' -> string();
-            case '[' -> array(new ArrayList<>(), false);
-            case '{' -> object();
             case 't' -> literal("true");
             case 'f' -> literal("false");
             case 'n' -> literal("null");
             default -> number();
-        }
-    }
-
-    private void object() throws Invalid {
-        expect('{');
-        skipWhitespace();
-        if (peek() == '}') {
-            pos++;
-            return;
-        }
-        while (true) {
-            skipWhitespace();
-            string();
-            skipWhitespace();
-            expect(':');
-            skipWhitespace();
-            value();
-            skipWhitespace();
-            int c = peek();
-            if (c == ',') {
-                pos++;
-            } else if (c == '}') {
-                pos++;
-                return;
-            } else {
-                throw new Invalid();
-            }
         }
     }
 

@@ -18,7 +18,19 @@ public final class HeredocMarkers {
     /** A marker: terminator name, {@code <<-} chomping, whether the body expands variables, fd, and its span. */
     public record Marker(String name, boolean chomp, boolean expand, int fd, int from, int to) {}
 
-    private static final Pattern MARKER = Pattern.compile("([0-9]*)<<(-?)[\\t\\n\\f\\r ]*([^<]*)");
+    /**
+     * The shell lexer recurses once per open {@code ${...}}. BuildKit's Go stack grows as needed, a Java
+     * stack does not: a line that opens more substitutions at once than this is treated as one the lexer
+     * rejects (no heredocs), a difference no real Dockerfile comes near.
+     */
+    private static final int MAX_SUBSTITUTION_DEPTH = 64;
+
+    /**
+     * BuildKit's {@code ^(\d*)<<(-?)\s*([^<]*)$}. The blanks after {@code <<} are stripped in code: as a
+     * {@code \s*} in front of {@code [^<]*} they made Java's backtracking matcher quadratic on a long run of
+     * blanks followed by {@code <}.
+     */
+    private static final Pattern MARKER = Pattern.compile("([0-9]*)<<(-?)([^<]*)");
     private static final Set<String> HEREDOC_INSTRUCTIONS = Set.of("run", "copy", "add");
 
     private HeredocMarkers() {}
@@ -29,7 +41,7 @@ public final class HeredocMarkers {
     }
 
     public static List<Marker> find(RawNode node, CharSequence line) {
-        if (!allowed(node) || line.toString().indexOf("<<") < 0) {
+        if (!allowed(node) || line.toString().indexOf("<<") < 0 || tooDeep(line)) {
             return List.of();
         }
         List<Expander.Word> words;
@@ -51,10 +63,13 @@ public final class HeredocMarkers {
     /** Reads one shell word as a heredoc marker, or returns null when it is not one. */
     public static Marker parse(String word, int from, int to) {
         Matcher m = MARKER.matcher(word);
-        if (!m.matches() || m.group(3).isEmpty()) {
+        if (!m.matches()) {
             return null;
         }
-        String rest = m.group(3);
+        String rest = stripLeadingBlanks(m.group(3));
+        if (rest.isEmpty() || tooDeep(rest)) {
+            return null;
+        }
         Expander.Options plain = new Expander.Options('\\', false, false, false, true);
         try {
             List<String> words = Expander.words(rest, Expander.Variables.NONE, plain);
@@ -72,6 +87,32 @@ public final class HeredocMarkers {
         } catch (ExpansionException e) {
             return null;
         }
+    }
+
+    /** Go's regexp {@code \s*}: the blanks {@code [\t\n\f\r ]}. */
+    private static String stripLeadingBlanks(String s) {
+        int i = 0;
+        while (i < s.length() && " \t\n\f\r".indexOf(s.charAt(i)) >= 0) {
+            i++;
+        }
+        return s.substring(i);
+    }
+
+    /** Whether {@code s} opens more nested {@code ${} than the shell lexer can take. */
+    private static boolean tooDeep(CharSequence s) {
+        int depth = 0;
+        for (int i = 0; i + 1 < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '$' && s.charAt(i + 1) == '{') {
+                if (++depth > MAX_SUBSTITUTION_DEPTH) {
+                    return true;
+                }
+                i++;
+            } else if (c == '}' && depth > 0) {
+                depth--;
+            }
+        }
+        return false;
     }
 
     private static int parseFd(String digits) {

@@ -49,7 +49,12 @@ public final class LineParser {
         return dispatch(keyword, flags, argsFrom, end);
     }
 
-    /** BuildKit's {@code extractBuilderFlags}: leading {@code --words}, quotes removed, {@code \} escapes. */
+    /**
+     * BuildKit's {@code extractBuilderFlags}: leading {@code --words}, quotes removed, {@code \} escapes.
+     * Not reproduced: BuildKit walks bytes here, so a UTF-8 byte 0x85 or 0xA0 inside a character (NBSP, 'Å',
+     * Cyrillic 'х', many CJK characters) ends a flag in the middle of that character and the arguments then
+     * begin with stray bytes; a UTF-16 model of the text cannot hold half a character.
+     */
     private int extractFlags(int from, int to, List<RawFlag> flags) {
         int pos = from;
         while (true) {
@@ -101,7 +106,7 @@ public final class LineParser {
     }
 
     private RawNode dispatch(Span keyword, List<RawFlag> flags, int from, int to) {
-        String kw = keyword.value().toLowerCase(Locale.ROOT);
+        String kw = Chars.toLower(keyword.value());
         Args a = new Args();
         switch (kw) {
             case "add", "copy", "volume" -> maybeJsonToList(from, to, a);
@@ -205,6 +210,7 @@ public final class LineParser {
         }
     }
 
+    /** The type ends at the first space; BuildKit tests bytes, which differs only for the bytes noted above. */
     private void healthcheck(int from, int to, Args a) {
         int sep = from;
         while (sep < to && !Chars.isSpace(line.charAt(sep))) {

@@ -14,7 +14,7 @@ import java.util.List;
  * @param argsTo where the arguments end
  * @param json whether the arguments were a JSON array
  * @param jsonFrom where the JSON array (valid JSON, strings or not) begins, or -1
- * @param jsonTo where that JSON array ends (text after it is ignored, as in BuildKit), or -1
+ * @param jsonTo where that JSON array ends (the end of the arguments: BuildKit rejects trailing text), or -1
  * @param child the instruction an ONBUILD wraps, or null
  * @param error the line parser's error for this instruction, or null
  */
@@ -42,6 +42,6 @@ public record RawNode(
     }
 
     public String keywordLower() {
-        return keyword.value().toLowerCase(java.util.Locale.ROOT);
+        return Chars.toLower(keyword.value());
     }
 }

@@ -28,6 +28,8 @@ public final class SourceScanner {
     private final String text;
     private final char escape;
     private final int length;
+    /** Built when a heredoc finds no terminator, so that later ones need not read to the end again. */
+    private TerminatorIndex terminators;
 
     private SourceScanner(String text, char escape) {
         this.text = text;
@@ -163,22 +165,44 @@ public final class SourceScanner {
      * terminator the heredoc takes no lines, so the lines after it stay instructions an editor can check.
      */
     private HeredocBody readHeredoc(HeredocMarkers.Marker marker, int from) {
-        int pos = from;
-        while (pos < length) {
-            int ce = contentEnd(pos);
-            int s = pos;
-            if (marker.chomp()) {
-                while (s < ce && text.charAt(s) == '\t') {
-                    s++;
-                }
-            }
-            if (ce - s == marker.name().length() && text.startsWith(marker.name(), s)) {
-                return new HeredocBody(marker, true, TextRange.of(from, pos), text.substring(from, pos),
-                        TextRange.of(pos, ce));
-            }
-            pos = nextLine(pos);
+        if (terminators != null) {
+            return heredocEndingAt(marker, from, terminators.find(marker.name(), marker.chomp(), from));
         }
+        for (int pos = from; pos < length; pos = nextLine(pos)) {
+            if (isTerminator(marker, pos)) {
+                return heredocEndingAt(marker, from, pos);
+            }
+        }
+        terminators = indexLines(from);
         return unterminated(marker, from);
+    }
+
+    private boolean isTerminator(HeredocMarkers.Marker marker, int lineStart) {
+        int ce = contentEnd(lineStart);
+        int s = lineStart;
+        if (marker.chomp()) {
+            while (s < ce && text.charAt(s) == '\t') {
+                s++;
+            }
+        }
+        return ce - s == marker.name().length() && text.startsWith(marker.name(), s);
+    }
+
+    private HeredocBody heredocEndingAt(HeredocMarkers.Marker marker, int from, int terminator) {
+        if (terminator < 0) {
+            return unterminated(marker, from);
+        }
+        return new HeredocBody(marker, true, TextRange.of(from, terminator), text.substring(from, terminator),
+                TextRange.of(terminator, contentEnd(terminator)));
+    }
+
+    /** Scanning never goes back, so the lines from {@code from} on are all that later searches need. */
+    private TerminatorIndex indexLines(int from) {
+        TerminatorIndex index = new TerminatorIndex();
+        for (int pos = from; pos < length; pos = nextLine(pos)) {
+            index.add(text.substring(pos, contentEnd(pos)), pos);
+        }
+        return index;
     }
 
     private static HeredocBody unterminated(HeredocMarkers.Marker marker, int at) {

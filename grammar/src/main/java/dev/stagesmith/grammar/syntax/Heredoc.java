@@ -1,6 +1,7 @@
 package dev.stagesmith.grammar.syntax;
 
 import dev.stagesmith.grammar.TextRange;
+import java.util.regex.Pattern;
 
 /**
  * A heredoc: its marker on the instruction line ({@code <<-"EOF"}) and the body lines that follow.
@@ -26,8 +27,14 @@ public record Heredoc(
         TextRange terminatorRange,
         boolean terminated) {
 
+    /**
+     * Leading tabs of BuildKit's lines. UNIX_LINES, because Go's {@code (?m)^} follows {@code \n} only, while
+     * Java's also follows a lone {@code \r}, U+0085, U+2028 and U+2029.
+     */
+    private static final Pattern LEADING_TABS = Pattern.compile("^\\t+", Pattern.MULTILINE | Pattern.UNIX_LINES);
+
     /** The body as the build uses it: with {@code <<-}, leading tabs removed from every line. */
     public String content() {
-        return chomp ? body.replaceAll("(?m)^\\t+", "") : body;
+        return chomp ? LEADING_TABS.matcher(body).replaceAll("") : body;
     }
 }

@@ -68,6 +68,8 @@ public record ImageRef(
 
     /** Whether the reference follows the distribution reference grammar (lower-case repository, valid tag). */
     public boolean isValid() {
-        return VALID.matcher(text).matches() && text.length() <= 255 + 128 + 80;
+        // Length first: java.util.regex recurses once per repeated group, so 'a.a.a...' a few thousand
+        // characters long overflowed the stack before the length could reject it.
+        return text.length() <= 255 + 128 + 80 && VALID.matcher(text).matches();
     }
 }

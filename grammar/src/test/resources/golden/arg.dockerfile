@@ -1,0 +1,6 @@
+ARG VERSION
+ARG BASE=alpine:3.19
+FROM ${BASE}
+ARG A B=2 C="x y" D= E='q'
+ARG
+ARG ESCAPED=a\ b

@@ -1,0 +1,4 @@
+FROM scratch
+RUN echo a \
+# only comments follow
+

@@ -1,0 +1,4 @@
+# just a comment
+# escape=`
+FROM scratch \
+  AS base

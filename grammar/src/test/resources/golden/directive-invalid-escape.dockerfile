@@ -1,0 +1,3 @@
+# syntax=x
+# escape=^
+FROM scratch

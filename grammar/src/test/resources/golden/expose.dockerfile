@@ -1,0 +1,3 @@
+FROM scratch
+EXPOSE 80 443/tcp	8000-8010/udp   ${PORT}
+EXPOSE

@@ -1,0 +1,5 @@
+FROM scratch
+RUN <<EOF \
+  cat
+body
+EOF

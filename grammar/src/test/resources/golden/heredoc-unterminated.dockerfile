@@ -1,0 +1,5 @@
+FROM scratch
+RUN <<EOF
+echo hi
+RUN echo after
+COPY <<A <<B /x

@@ -1,0 +1,6 @@
+FROM scratch
+ONBUILD RUN <<EOF
+echo from onbuild
+EOF
+ONBUILD CMD <<EOF
+EOF

@@ -1,0 +1,6 @@
+   FROM scratch   
+	RUN	echo	tabs
+RUN   echo   spaced   
+  
+CMDvertical-tab
+USER   nbsp
