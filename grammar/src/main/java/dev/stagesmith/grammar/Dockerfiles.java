@@ -63,7 +63,7 @@ public final class Dockerfiles {
         List<Comment> comments = layout.comments().stream()
                 .map(r -> new Comment(text.substring(r.start() + 1, r.end()), r)).toList();
         return new ParsedDockerfile(text, layout.directives().escape(), layout.directives().directives(), comments,
-                instructions, List.copyOf(layout.errors()), LineIndex.of(text));
+                instructions, List.copyOf(layout.errors()), LineIndex.of(text), new SourceMap(text, layout.instructions()));
     }
 
     /** Two-stage parse: the fast SLL mode first, full LL only if SLL cannot decide. */
@@ -114,7 +114,8 @@ public final class Dockerfiles {
             }
         }
         return new ParsedDockerfile(text, layout.directives().escape(), List.copyOf(directives),
-                List.copyOf(comments), List.copyOf(instructions), List.copyOf(layout.errors()), LineIndex.of(text));
+                List.copyOf(comments), List.copyOf(instructions), List.copyOf(layout.errors()), LineIndex.of(text),
+                new SourceMap(text, layout.instructions()));
     }
 
     private static int start(ParserRuleContext ctx) {

@@ -16,6 +16,7 @@ import java.util.List;
  * @param instructions every instruction, unknown ones included
  * @param errors what BuildKit's parser rejects, each with an exact range
  * @param lines line index of {@code text}
+ * @param sourceMap positions inside words, mapped back to the file
  */
 public record ParsedDockerfile(
         String text,
@@ -24,7 +25,8 @@ public record ParsedDockerfile(
         List<Comment> comments,
         List<Instruction> instructions,
         List<SyntaxError> errors,
-        LineIndex lines) {
+        LineIndex lines,
+        SourceMap sourceMap) {
 
     public boolean hasErrors() {
         return !errors.isEmpty();

@@ -32,6 +32,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theParserInternalsStayInsideTheGrammar() {
+        noClasses().that().resideOutsideOfPackage("dev.stagesmith.grammar..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.stagesmith.grammar.parse..",
+                        "dev.stagesmith.grammar.antlr..")
+                .check(CLASSES);
+    }
+
+    @Test
     void theEngineNeverReachesIntoTheServerOrAnEditorProtocol() {
         noClasses().that().resideInAPackage("dev.stagesmith.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.stagesmith.server..", "org.eclipse.lsp4j..")

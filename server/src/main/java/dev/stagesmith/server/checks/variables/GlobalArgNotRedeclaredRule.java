@@ -1,5 +1,6 @@
 package dev.stagesmith.server.checks.variables;
 
+import dev.stagesmith.grammar.SourceMap;
 import dev.stagesmith.grammar.expand.ExpansionException;
 import dev.stagesmith.grammar.stages.Scope;
 import dev.stagesmith.grammar.stages.Stage;
@@ -62,7 +63,7 @@ public final class GlobalArgNotRedeclaredRule implements Rule {
         StageGraph graph = input.graph();
         Set<String> declared = ExpansionSites.globalArgNames(graph);
         Set<String> names = globalNames(graph);
-        Context cx = new Context(input, graph, declared, new WordSource(input.file()), out);
+        Context cx = new Context(input, graph, declared, input.file().sourceMap(), out);
         for (Stage stage : graph.stages()) {
             for (int i = 0; i < stage.instructions().size(); i++) {
                 expandedWords(cx, stage, i, names);
@@ -71,7 +72,7 @@ public final class GlobalArgNotRedeclaredRule implements Rule {
         }
     }
 
-    private record Context(CheckInput input, StageGraph graph, Set<String> declared, WordSource source, Findings out) {}
+    private record Context(CheckInput input, StageGraph graph, Set<String> declared, SourceMap source, Findings out) {}
 
     /** Where BuildKit expands, the expansion itself says which names were not found. */
     private static void expandedWords(Context cx, Stage stage, int index, Set<String> names) {

@@ -1,5 +1,6 @@
 package dev.stagesmith.server.checks.variables;
 
+import dev.stagesmith.grammar.SourceMap;
 import dev.stagesmith.grammar.GoQuoting;
 import dev.stagesmith.grammar.TextRange;
 import dev.stagesmith.grammar.expand.ExpansionException;
@@ -44,7 +45,7 @@ public final class InvalidVariableSyntaxRule implements Rule {
             sites.addAll(ExpansionSites.from(graph, stage));
             sites.addAll(ExpansionSites.stage(graph, stage));
         }
-        WordSource source = new WordSource(input.file());
+        SourceMap source = input.file().sourceMap();
         for (ExpansionSite site : sites) {
             try {
                 site.expand();
@@ -54,7 +55,7 @@ public final class InvalidVariableSyntaxRule implements Rule {
         }
     }
 
-    private static void report(ExpansionSite site, ExpansionException e, WordSource source, char escape,
+    private static void report(ExpansionSite site, ExpansionException e, SourceMap source, char escape,
             Findings out) {
         List<VariableReferences.Reference> refs = site.references(escape);
         Optional<String> required = requiredName(site, e);
@@ -100,7 +101,7 @@ public final class InvalidVariableSyntaxRule implements Rule {
 
     /** The bad substitution itself when it can be placed, else from where it starts to the word's end. */
     private static TextRange syntaxRange(ExpansionSite site, ExpansionException e,
-            List<VariableReferences.Reference> refs, WordSource source) {
+            List<VariableReferences.Reference> refs, SourceMap source) {
         int length = site.word().value().length();
         if (!site.inputIsWord() || e.index() < 0 || e.index() >= length) {
             return site.word().range();

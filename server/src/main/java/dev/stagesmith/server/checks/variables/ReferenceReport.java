@@ -1,5 +1,6 @@
 package dev.stagesmith.server.checks.variables;
 
+import dev.stagesmith.grammar.SourceMap;
 import dev.stagesmith.grammar.syntax.Word;
 import dev.stagesmith.server.checks.Findings;
 import dev.stagesmith.server.checks.Fix;
@@ -19,10 +20,10 @@ final class ReferenceReport {
      * @param replacement a name to offer instead (did-you-mean), as a quick fix on each reference
      * @param extra quick fixes offered on every finding
      */
-    static void report(Findings out, WordSource source, Word word, List<VariableReferences.Reference> refs,
+    static void report(Findings out, SourceMap source, Word word, List<VariableReferences.Reference> refs,
             String name, String message, Optional<String> replacement, Fix... extra) {
         List<VariableReferences.Reference> named = VariableReferences.named(refs, name);
-        if (named.isEmpty() || !source.exact(word)) {
+        if (named.isEmpty() || !source.isExact(word)) {
             out.report(word.range(), message, extra);
             return;
         }

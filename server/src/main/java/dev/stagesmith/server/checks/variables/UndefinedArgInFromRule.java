@@ -1,5 +1,6 @@
 package dev.stagesmith.server.checks.variables;
 
+import dev.stagesmith.grammar.SourceMap;
 import dev.stagesmith.grammar.expand.ExpansionException;
 import dev.stagesmith.grammar.expand.Expander;
 import dev.stagesmith.grammar.stages.Stage;
@@ -40,7 +41,7 @@ public final class UndefinedArgInFromRule implements Rule {
         Set<String> known = new LinkedHashSet<>(ExpansionSites.automaticArgs(graph));
         known.addAll(ExpansionSites.globalArgNames(graph));
         known.addAll(graph.args().scope().bindings().keySet());
-        WordSource source = new WordSource(input.file());
+        SourceMap source = input.file().sourceMap();
         char escape = input.file().escape();
         for (Stage stage : graph.stages()) {
             for (ExpansionSite site : ExpansionSites.from(graph, stage)) {

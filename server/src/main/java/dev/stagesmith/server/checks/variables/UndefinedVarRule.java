@@ -1,5 +1,6 @@
 package dev.stagesmith.server.checks.variables;
 
+import dev.stagesmith.grammar.SourceMap;
 import dev.stagesmith.grammar.expand.ExpansionException;
 import dev.stagesmith.grammar.expand.Expander;
 import dev.stagesmith.grammar.stages.Binding;
@@ -44,7 +45,7 @@ public final class UndefinedVarRule implements Rule {
     public void check(CheckInput input, Findings out) {
         StageGraph graph = input.graph();
         Set<String> globals = GlobalArgNotRedeclaredRule.globalNames(graph);
-        WordSource source = new WordSource(input.file());
+        SourceMap source = input.file().sourceMap();
         char escape = input.file().escape();
         for (Stage stage : graph.stages()) {
             for (ExpansionSite site : ExpansionSites.stage(graph, stage)) {
