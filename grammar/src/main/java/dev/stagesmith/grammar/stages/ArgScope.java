@@ -81,6 +81,8 @@ public final class ArgScope {
         args.put(prefix + "OS", p.os());
         args.put(prefix + "ARCH", p.arch());
         args.put(prefix + "VARIANT", p.variant().orElse(""));
+        // Only Windows platforms carry an OS version; BuildKit still defines the arg, empty.
+        args.put(prefix + "OSVERSION", "");
     }
 
     static String expand(String word, Scope scope, char escape, TextRange where, List<ExpansionProblem> problems) {

@@ -21,6 +21,8 @@ import dev.stagesmith.grammar.syntax.Volume;
 import dev.stagesmith.grammar.syntax.Word;
 import dev.stagesmith.grammar.syntax.Workdir;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,8 +36,11 @@ import java.util.Set;
  */
 public final class Expansions {
 
-    /** One expanded word: the result, the variables it used that were not set, or why it failed. */
-    public record Expanded(Word word, String value, Set<String> unresolved, Optional<String> error) {}
+    /**
+     * One expanded word: the result, the variables it used that were not set, or why it failed and where
+     * in the word ({@code errorIndex}, -1 without an error).
+     */
+    public record Expanded(Word word, String value, Set<String> unresolved, Optional<String> error, int errorIndex) {}
 
     private Expansions() {}
 
@@ -79,15 +84,31 @@ public final class Expansions {
 
     public static List<Expanded> expand(Instruction instruction, Scope scope, char escape) {
         List<Expanded> out = new ArrayList<>();
-        for (Word w : expandedWords(instruction)) {
-            try {
-                Expander.Result r = Expander.process(w.value(), scope.variables(), Expander.Options.standard(escape));
-                out.add(new Expanded(w, r.value(), r.unmatched(), Optional.empty()));
-            } catch (ExpansionException e) {
-                out.add(new Expanded(w, w.value(), Set.of(), Optional.of(e.getMessage())));
+        if (instruction instanceof Arg a) {
+            // Each name of one ARG sees the ones declared before it, as BuildKit evaluates them.
+            Map<String, Binding> declared = new LinkedHashMap<>(scope.bindings());
+            for (ArgDeclaration d : a.declarations()) {
+                Scope now = new Scope(declared, scope.open());
+                d.defaultValue().ifPresent(w -> out.add(expand(w, now, escape)));
+                String value = d.defaultValue().map(w -> out.get(out.size() - 1).value()).orElse(null);
+                declared.put(d.name().value(), new Binding(d.name().value(), value, Binding.Origin.ARG,
+                        d.name().range(), -1));
             }
+            return out;
+        }
+        for (Word w : expandedWords(instruction)) {
+            out.add(expand(w, scope, escape));
         }
         return out;
+    }
+
+    private static Expanded expand(Word w, Scope scope, char escape) {
+        try {
+            Expander.Result r = Expander.process(w.value(), scope.variables(), Expander.Options.standard(escape));
+            return new Expanded(w, r.value(), r.unmatched(), Optional.empty(), -1);
+        } catch (ExpansionException e) {
+            return new Expanded(w, w.value(), Set.of(), Optional.of(e.getMessage()), e.index());
+        }
     }
 
     private static void pairs(List<KeyValue> pairs, List<Word> out) {

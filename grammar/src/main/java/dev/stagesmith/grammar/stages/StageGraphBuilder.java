@@ -170,9 +170,10 @@ final class StageGraphBuilder {
     private void addReferences(int stage, Instruction i, Instruction owner, boolean inherited) {
         if (i instanceof Copy c) {
             for (Flag f : c.flags("from")) {
-                if (f.value().isPresent()) {
+                // An empty --from copies from the build context, as if there were none.
+                if (f.value().isPresent() && !f.value().get().isEmpty()) {
                     Dependency.Kind kind = inherited ? Dependency.Kind.ONBUILD : Dependency.Kind.COPY;
-                    dependencies.add(reference(stage, kind, owner, f.value().get(), f.valueRange()));
+                    dependencies.add(reference(stage, kind, owner, f.value().get(), f.valueRange(), true));
                 }
             }
         } else if (i instanceof Run r) {
@@ -199,16 +200,21 @@ final class StageGraphBuilder {
             range = TextRange.of(range.start() + f.valueFrom(), range.start() + f.to());
         }
         Dependency.Kind kind = inherited ? Dependency.Kind.ONBUILD : Dependency.Kind.MOUNT;
-        dependencies.add(reference(stage, kind, owner, f.value(), range));
+        // BuildKit looks mount sources up by name only: from=0 is a stage named "0", else an image.
+        dependencies.add(reference(stage, kind, owner, f.value(), range, false));
     }
 
-    /** BuildKit's lookup for {@code --from} and {@code from=}: a number is an index, else a name, else an image. */
-    private Dependency reference(int stage, Dependency.Kind kind, Instruction i, String text, TextRange range) {
+    /**
+     * BuildKit's lookup for {@code --from} and {@code from=}: a number is an index (COPY only), else a name,
+     * else an image.
+     */
+    private Dependency reference(int stage, Dependency.Kind kind, Instruction i, String text, TextRange range,
+            boolean indexes) {
         Dependency.Target target;
-        if (text.contains("$")) {
+        if (hasVariable(text, indexes)) {
             target = new Dependency.Invalid("variable expansion is not supported for --from; declare the ARG before"
                     + " the first FROM and add a stage 'FROM ${NAME} AS alias' to copy from");
-        } else if (isIndex(text)) {
+        } else if (indexes && isIndex(text)) {
             int index = Integer.parseInt(text);
             target = index >= 0 && index < froms.size() ? new Dependency.StageTarget(index)
                     : new Dependency.Invalid("invalid stage index " + text);
@@ -217,6 +223,25 @@ final class StageGraphBuilder {
             target = byNameIndex != null ? new Dependency.StageTarget(byNameIndex) : new Dependency.ImageTarget(text);
         }
         return new Dependency(stage, kind, target, i, text, range);
+    }
+
+    /**
+     * Whether BuildKit sees a variable it refuses to expand: for COPY, expansion would change the value;
+     * for a mount, a {@code $} before its last character.
+     */
+    private boolean hasVariable(String text, boolean copy) {
+        int dollar = text.indexOf('$');
+        if (dollar < 0) {
+            return false;
+        }
+        if (!copy) {
+            return dollar < text.length() - 1;
+        }
+        try {
+            return !Expander.expand(text, Expander.Variables.NONE, escape).equals(text);
+        } catch (ExpansionException e) {
+            return true;
+        }
     }
 
     /** What Go's {@code strconv.Atoi} accepts: an optional sign and decimal digits that fit the type. */

@@ -46,6 +46,22 @@ class ExpansionsTest {
     }
 
     @Test
+    void namesOfOneArgSeeTheOnesBeforeThem() {
+        StageGraph g = StageGraph.of(Dockerfiles.parse("FROM alpine\nARG A=1 B=${A}2 C=${D}\n"));
+        List<Expansions.Expanded> e = Expansions.expand(g, g.stage(0), 0);
+        assertEquals(List.of("1", "12", ""), e.stream().map(Expansions.Expanded::value).toList());
+        assertEquals(java.util.Set.of(), e.get(1).unresolved());
+        assertEquals(java.util.Set.of("D"), e.get(2).unresolved());
+    }
+
+    @Test
+    void failuresSayWhereInTheWord() {
+        StageGraph g = StageGraph.of(Dockerfiles.parse("FROM alpine\nWORKDIR /a/${}\n"));
+        Expansions.Expanded e = Expansions.expand(g, g.stage(0), 0).get(0);
+        assertEquals(java.util.Optional.of(3), e.error().map(m -> e.errorIndex()));
+    }
+
+    @Test
     void heredocMarkersAreNotPaths() {
         ParsedDockerfile parsed = Dockerfiles.parse("FROM scratch\nCOPY <<EOF $DEST\nhello\nEOF\n");
         List<Word> words = Expansions.expandedWords(parsed.instructions().get(1));

@@ -135,6 +135,22 @@ class StageGraphTest {
     }
 
     @Test
+    void mountsLookSourcesUpByNameOnlyAndEmptyFromIsTheContext() {
+        StageGraph g = graph("""
+                FROM alpine AS a
+                FROM alpine AS b
+                RUN --mount=from=0,target=/x true
+                COPY --from= ./x /x
+                COPY --from=a$ /y /y
+                """);
+        List<Dependency> ds = g.dependenciesOf(g.stage(1)).stream().filter(d -> d.kind() != Dependency.Kind.FROM)
+                .toList();
+        assertEquals(2, ds.size(), ds.toString());
+        assertEquals(new Dependency.ImageTarget("0"), ds.get(0).target());
+        assertEquals(new Dependency.ImageTarget("a$"), ds.get(1).target());
+    }
+
+    @Test
     void selfReferencesAndMutualReferencesAreCycles() {
         StageGraph self = graph("FROM alpine AS a\nCOPY --from=a /x /y\n");
         assertEquals(List.of(List.of(0)), self.cycles());
