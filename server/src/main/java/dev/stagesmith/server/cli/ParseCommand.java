@@ -4,6 +4,7 @@ import dev.stagesmith.grammar.Dockerfiles;
 import dev.stagesmith.grammar.ParsedDockerfile;
 import dev.stagesmith.grammar.SyntaxError;
 import dev.stagesmith.grammar.dump.BuildKitDump;
+import dev.stagesmith.grammar.dump.TreePrinter;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -12,16 +13,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code stagesmith parse}: shows how a Dockerfile parses, in BuildKit's own test format. */
+/** {@code stagesmith parse}: shows how a Dockerfile parses, as a typed tree or in BuildKit's own test format. */
 @Command(
         name = "parse",
         mixinStandardHelpOptions = true,
         description = {
-            "Parse a Dockerfile and print its syntax tree.",
-            "With --dump, print BuildKit's parser-test dump (one '(keyword ...)' line per instruction)."
+            "Parse a Dockerfile and print its syntax tree: every node with its range (line:col-line:col).",
+            "With --dump, print BuildKit's parser-test dump instead (one '(keyword ...)' line per instruction)."
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:parsed", "1:syntax errors (printed as FILE:LINE: message)", "2:usage or I/O error"})
+        exitCodeList = {"0:parsed", "1:syntax errors (printed as FILE:LINE: message on standard error)", "2:usage or I/O error"})
 final class ParseCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -45,14 +46,14 @@ final class ParseCommand implements Callable<Integer> {
         ParsedDockerfile parsed = Dockerfiles.parse(source.text());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (parsed.hasErrors()) {
-            for (SyntaxError e : parsed.errors()) {
-                err.println(source.name() + ":" + parsed.lineNumber(e.range().start()) + ": " + e.message());
-            }
-            return ExitCodes.PROBLEMS;
+        // BuildKit's dumper prints nothing for a file its parser rejects; the tree shows errors in place.
+        if (!dump || !parsed.hasErrors()) {
+            out.print(dump ? BuildKitDump.dump(parsed) : TreePrinter.print(parsed));
+            out.flush();
         }
-        out.print(BuildKitDump.dump(parsed));
-        out.flush();
-        return ExitCodes.OK;
+        for (SyntaxError e : parsed.errors()) {
+            err.println(source.name() + ":" + parsed.startLine(e.range()) + ": " + e.message());
+        }
+        return parsed.hasErrors() ? ExitCodes.PROBLEMS : ExitCodes.OK;
     }
 }

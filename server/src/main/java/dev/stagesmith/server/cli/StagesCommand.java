@@ -70,7 +70,7 @@ final class StagesCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         for (SyntaxError e : parsed.errors()) {
-            err.println(source.name() + ":" + parsed.lineNumber(e.range().start()) + ": " + e.message());
+            err.println(source.name() + ":" + parsed.startLine(e.range()) + ": " + e.message());
         }
         StageGraph graph = StageGraph.of(parsed, options());
         if (graph.stages().isEmpty()) {

@@ -67,6 +67,18 @@ class CliTest {
     }
 
     @Test
+    void parseWithoutDumpPrintsTheTypedTreeWithRanges() {
+        Result r = withStdin("FROM alpine AS base\nCOPY --from=base /a /b\n", "parse", "-");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("1:16-1:20 \"base\""), r.out());
+        assertTrue(r.out().contains("value 2:13-2:17 \"base\""), r.out());
+        Result broken = withStdin("FROM alpine\nENV KEY\n", "parse", "-");
+        assertEquals(1, broken.exit());
+        assertTrue(broken.out().contains("ENV must have two arguments"), broken.out());
+        assertEquals("<stdin>:2: ENV must have two arguments\n", broken.err());
+    }
+
+    @Test
     void unreadableFilesGetOneLine() {
         Result r = run("parse", "--dump", "/no/such/Dockerfile");
         assertEquals(2, r.exit());
