@@ -1,5 +1,6 @@
 package dev.stagesmith.engine.context;
 
+import dev.stagesmith.grammar.GoStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -56,13 +57,13 @@ public final class DockerIgnore implements Predicate<String> {
             if (line.startsWith("#")) {
                 continue;
             }
-            String pattern = GoPaths.trimSpace(line);
+            String pattern = GoStrings.trimSpace(line);
             if (pattern.isEmpty()) {
                 continue;
             }
             boolean invert = pattern.charAt(0) == '!';
             if (invert) {
-                pattern = GoPaths.trimSpace(pattern.substring(1));
+                pattern = GoStrings.trimSpace(pattern.substring(1));
             }
             if (!pattern.isEmpty()) {
                 pattern = GoPaths.clean(pattern);
@@ -87,7 +88,7 @@ public final class DockerIgnore implements Predicate<String> {
     public static DockerIgnore of(List<String> patterns) throws InvalidPatternException {
         List<IgnorePattern> compiled = new ArrayList<>();
         for (String raw : patterns) {
-            String p = GoPaths.trimSpace(raw);
+            String p = GoStrings.trimSpace(raw);
             if (p.isEmpty()) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package dev.stagesmith.engine.context;
 
+
 /**
  * The few Go library routines {@code .dockerignore} handling depends on, reproduced for slash-separated
  * paths: {@code filepath.Clean}, {@code filepath.Dir}, {@code strings.TrimSpace} and the syntax check
@@ -64,27 +65,6 @@ final class GoPaths {
         return clean(path.substring(0, i + 1));
     }
 
-    /** {@code strings.TrimSpace}: strips what Go's {@code unicode.IsSpace} calls space from both ends. */
-    static String trimSpace(String s) {
-        int start = 0;
-        int end = s.length();
-        while (start < end && isSpace(s.charAt(start))) {
-            start++;
-        }
-        while (end > start && isSpace(s.charAt(end - 1))) {
-            end--;
-        }
-        return s.substring(start, end);
-    }
-
-    /** Go's {@code unicode.IsSpace}, which differs from {@link Character#isWhitespace} (NBSP yes, U+001C no). */
-    static boolean isSpace(char c) {
-        return switch (c) {
-            case '\t', '\n', '\u000B', '\f', '\r', ' ', '\u0085', '\u00A0', '\u1680', '\u2028', '\u2029', '\u202F',
-                    '\u205F', '\u3000' -> true;
-            default -> c >= '\u2000' && c <= '\u200A';
-        };
-    }
 
     /**
      * Whether {@code filepath.Match} accepts {@code pattern}: every {@code [...]} class closed and not

@@ -1,5 +1,6 @@
 package dev.stagesmith.grammar.antlr;
 
+import dev.stagesmith.grammar.GoStrings;
 import dev.stagesmith.grammar.TextRange;
 import dev.stagesmith.grammar.parse.ScannedInstruction;
 import dev.stagesmith.grammar.parse.SourceScanner;
@@ -119,7 +120,7 @@ public abstract class DockerfileLexerBase extends Lexer {
     protected void skippedLine() {
         String text = getText();
         int i = 0;
-        while (i < text.length() && dev.stagesmith.grammar.parse.Chars.isSpace(text.charAt(i))) {
+        while (i < text.length() && GoStrings.isSpace(text.charAt(i))) {
             i++;
         }
         setType(i < text.length() && text.charAt(i) == '#' ? DockerfileLexer.CONT_COMMENT

@@ -2,7 +2,7 @@ package dev.stagesmith.grammar.dump;
 
 import dev.stagesmith.grammar.ParsedDockerfile;
 import dev.stagesmith.grammar.GoQuoting;
-import dev.stagesmith.grammar.parse.Chars;
+import dev.stagesmith.grammar.GoStrings;
 import dev.stagesmith.grammar.syntax.Flag;
 import dev.stagesmith.grammar.syntax.Instruction;
 import dev.stagesmith.grammar.syntax.OnBuild;
@@ -27,11 +27,11 @@ public final class BuildKitDump {
         for (Instruction i : file.instructions()) {
             out.append('(').append(dump(i)).append(")\n");
         }
-        return trimSpace(out.toString()) + "\n";
+        return GoStrings.trimSpace(out.toString()) + "\n";
     }
 
     public static String dump(Instruction instruction) {
-        StringBuilder s = new StringBuilder(Chars.toLower(instruction.keyword().value()));
+        StringBuilder s = new StringBuilder(GoStrings.toLower(instruction.keyword().value()));
         if (!instruction.flags().isEmpty()) {
             List<String> flags = new ArrayList<>(instruction.flags().size());
             for (Flag f : instruction.flags()) {
@@ -48,7 +48,7 @@ public final class BuildKitDump {
                 s.append(' ').append(GoQuoting.quote(w.value()));
             }
         }
-        return trimSpace(s.toString());
+        return GoStrings.trimSpace(s.toString());
     }
 
     /**
@@ -69,21 +69,5 @@ public final class BuildKitDump {
             out.append((char) (b & 0xFF));
         }
         return out.toString();
-    }
-
-    private static String trimSpace(String s) {
-        int start = 0;
-        int end = s.length();
-        while (start < end && isSpace(s.charAt(start))) {
-            start++;
-        }
-        while (end > start && isSpace(s.charAt(end - 1))) {
-            end--;
-        }
-        return s.substring(start, end);
-    }
-
-    private static boolean isSpace(char c) {
-        return Chars.isSpace(c);
     }
 }

@@ -1,7 +1,7 @@
 package dev.stagesmith.grammar.expand;
 
 import dev.stagesmith.grammar.GoQuoting;
-import dev.stagesmith.grammar.parse.Chars;
+import dev.stagesmith.grammar.GoStrings;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -453,7 +453,7 @@ public final class Expander {
 
         /** Unquoted text: blanks end the current word. */
         void addChar(int ch, int from, int to) {
-            if (!Chars.isSpace(ch)) {
+            if (!GoStrings.isSpace(ch)) {
                 addRawChar(ch, from, to);
                 return;
             }

@@ -1,5 +1,6 @@
 package dev.stagesmith.grammar.parse;
 
+import dev.stagesmith.grammar.GoStrings;
 import dev.stagesmith.grammar.SyntaxError;
 import dev.stagesmith.grammar.TextRange;
 import dev.stagesmith.grammar.syntax.Directive;
@@ -39,7 +40,7 @@ public final class DirectiveScanner {
             while (contentEnd > lineStart && (text.charAt(contentEnd - 1) == '\r' || text.charAt(contentEnd - 1) == '\n')) {
                 contentEnd--;
             }
-            int start = Chars.skipSpace(text, lineStart, contentEnd);
+            int start = GoStrings.skipSpace(text, lineStart, contentEnd);
             Match m = match(text, start, contentEnd);
             if (m == null) {
                 return new Result(found, escape, errors, lineStart);

@@ -1,5 +1,6 @@
 package dev.stagesmith.grammar.parse;
 
+import dev.stagesmith.grammar.GoStrings;
 import dev.stagesmith.grammar.GoQuoting;
 import dev.stagesmith.grammar.parse.RawNode.Problem;
 import dev.stagesmith.grammar.parse.RawNode.RawFlag;
@@ -29,10 +30,10 @@ public final class LineParser {
     }
 
     private RawNode instruction(int from, int to) {
-        int start = Chars.skipSpace(line, from, to);
-        int end = Chars.trimSpaceEnd(line, start, to);
+        int start = GoStrings.skipSpace(line, from, to);
+        int end = GoStrings.trimSpaceEnd(line, start, to);
         int kwEnd = start;
-        while (kwEnd < end && !Chars.isFieldSeparator(line.charAt(kwEnd))) {
+        while (kwEnd < end && !GoStrings.isFieldSeparator(line.charAt(kwEnd))) {
             kwEnd++;
         }
         Span keyword = new Span(line.subSequence(start, kwEnd).toString(), start, kwEnd);
@@ -40,12 +41,12 @@ public final class LineParser {
         int argsFrom = end;
         if (kwEnd < end) {
             int restFrom = kwEnd;
-            while (restFrom < end && Chars.isFieldSeparator(line.charAt(restFrom))) {
+            while (restFrom < end && GoStrings.isFieldSeparator(line.charAt(restFrom))) {
                 restFrom++;
             }
             argsFrom = extractFlags(restFrom, end, flags);
         }
-        argsFrom = Chars.skipSpace(line, argsFrom, end);
+        argsFrom = GoStrings.skipSpace(line, argsFrom, end);
         return dispatch(keyword, flags, argsFrom, end);
     }
 
@@ -58,7 +59,7 @@ public final class LineParser {
     private int extractFlags(int from, int to, List<RawFlag> flags) {
         int pos = from;
         while (true) {
-            while (pos < to && Chars.isSpace(line.charAt(pos))) {
+            while (pos < to && GoStrings.isSpace(line.charAt(pos))) {
                 pos++;
             }
             if (pos >= to) {
@@ -73,7 +74,7 @@ public final class LineParser {
             while (pos < to) {
                 char ch = line.charAt(pos);
                 if (quote == 0) {
-                    if (Chars.isSpace(ch)) {
+                    if (GoStrings.isSpace(ch)) {
                         break;
                     }
                     if (ch == '\'' || ch == '"') {
@@ -106,7 +107,7 @@ public final class LineParser {
     }
 
     private RawNode dispatch(Span keyword, List<RawFlag> flags, int from, int to) {
-        String kw = Chars.toLower(keyword.value());
+        String kw = GoStrings.toLower(keyword.value());
         Args a = new Args();
         switch (kw) {
             case "add", "copy", "volume" -> maybeJsonToList(from, to, a);
@@ -200,11 +201,11 @@ public final class LineParser {
         int pos = from;
         while (pos < to) {
             int start = pos;
-            while (pos < to && !Chars.isFieldSeparator(line.charAt(pos))) {
+            while (pos < to && !GoStrings.isFieldSeparator(line.charAt(pos))) {
                 pos++;
             }
             add(a, start, pos);
-            while (pos < to && Chars.isFieldSeparator(line.charAt(pos))) {
+            while (pos < to && GoStrings.isFieldSeparator(line.charAt(pos))) {
                 pos++;
             }
         }
@@ -213,13 +214,13 @@ public final class LineParser {
     /** The type ends at the first space; BuildKit tests bytes, which differs only for the bytes noted above. */
     private void healthcheck(int from, int to, Args a) {
         int sep = from;
-        while (sep < to && !Chars.isSpace(line.charAt(sep))) {
+        while (sep < to && !GoStrings.isSpace(line.charAt(sep))) {
             sep++;
         }
         if (sep == from) {
             return;
         }
-        int next = Chars.skipSpace(line, sep, to);
+        int next = GoStrings.skipSpace(line, sep, to);
         add(a, from, sep);
         maybeJson(next, to, a);
     }
@@ -232,11 +233,11 @@ public final class LineParser {
         if (wordValue(words.get(0)).indexOf('=') < 0) {
             // Legacy form "KEY value...": the value is the rest of the line, verbatim.
             int keyEnd = from;
-            while (keyEnd < to && !Chars.isFieldSeparator(line.charAt(keyEnd))) {
+            while (keyEnd < to && !GoStrings.isFieldSeparator(line.charAt(keyEnd))) {
                 keyEnd++;
             }
             int valueFrom = keyEnd;
-            while (valueFrom < to && Chars.isFieldSeparator(line.charAt(valueFrom))) {
+            while (valueFrom < to && GoStrings.isFieldSeparator(line.charAt(valueFrom))) {
                 valueFrom++;
             }
             if (keyEnd >= to) {
@@ -276,7 +277,7 @@ public final class LineParser {
         List<int[]> out = new ArrayList<>();
         int pos = from;
         while (pos < to) {
-            while (pos < to && Chars.isSpace(line.charAt(pos))) {
+            while (pos < to && GoStrings.isSpace(line.charAt(pos))) {
                 pos++;
             }
             if (pos >= to) {
@@ -288,7 +289,7 @@ public final class LineParser {
             while (pos < to) {
                 char ch = line.charAt(pos);
                 if (quote == 0) {
-                    if (Chars.isSpace(ch)) {
+                    if (GoStrings.isSpace(ch)) {
                         break;
                     }
                     if (ch == '\'' || ch == '"') {

@@ -1,5 +1,6 @@
 package dev.stagesmith.grammar.parse;
 
+import dev.stagesmith.grammar.GoStrings;
 import java.util.List;
 
 /**
@@ -42,6 +43,6 @@ public record RawNode(
     }
 
     public String keywordLower() {
-        return Chars.toLower(keyword.value());
+        return GoStrings.toLower(keyword.value());
     }
 }

@@ -1,5 +1,6 @@
 package dev.stagesmith.grammar.parse;
 
+import dev.stagesmith.grammar.GoStrings;
 import dev.stagesmith.grammar.SyntaxError;
 import dev.stagesmith.grammar.TextRange;
 import dev.stagesmith.grammar.parse.ScannedInstruction.HeredocBody;
@@ -47,7 +48,7 @@ public final class SourceScanner {
         int pos = directives.end();
         while (pos < s.length) {
             int contentEnd = s.contentEnd(pos);
-            int start = Chars.skipSpace(text, pos, contentEnd);
+            int start = GoStrings.skipSpace(text, pos, contentEnd);
             if (start == contentEnd) {
                 pos = s.nextLine(pos);
             } else if (text.charAt(start) == '#') {
@@ -98,7 +99,7 @@ public final class SourceScanner {
     }
 
     private boolean isCommentOrBlank(int lineStart, int contentEnd) {
-        int s = Chars.skipSpace(text, lineStart, contentEnd);
+        int s = GoStrings.skipSpace(text, lineStart, contentEnd);
         return s == contentEnd || text.charAt(s) == '#';
     }
 

@@ -11,7 +11,7 @@ import dev.stagesmith.grammar.SyntaxError;
 import dev.stagesmith.grammar.TextRange;
 import dev.stagesmith.grammar.dump.BuildKitDump;
 import dev.stagesmith.grammar.dump.TreePrinter;
-import dev.stagesmith.grammar.parse.Chars;
+import dev.stagesmith.grammar.GoStrings;
 import dev.stagesmith.grammar.GoQuoting;
 import dev.stagesmith.grammar.parse.ScannedInstruction;
 import dev.stagesmith.grammar.parse.SourceScanner;
@@ -75,7 +75,7 @@ final class TreeInvariants {
         while (lineStart < text.length()) {
             int nl = text.indexOf('\n', lineStart);
             int lineEnd = nl < 0 ? text.length() : nl;
-            int first = Chars.skipSpace(text, lineStart, lineEnd);
+            int first = GoStrings.skipSpace(text, lineStart, lineEnd);
             if (first < lineEnd) {
                 while (next < sorted.size() && sorted.get(next).end() <= first) {
                     next++;

@@ -1,9 +1,9 @@
-package dev.stagesmith.grammar.parse;
+package dev.stagesmith.grammar;
 
-/** Character classes exactly as BuildKit (Go) defines them. */
-public final class Chars {
+/** Go's string and character rules that BuildKit's behaviour depends on (spaces, trimming, lower-casing). */
+public final class GoStrings {
 
-    private Chars() {}
+    private GoStrings() {}
 
     /** Go's {@code unicode.IsSpace}: ASCII blanks, NEL, NBSP and the Unicode White_Space characters. */
     public static boolean isSpace(int c) {
@@ -49,5 +49,11 @@ public final class Chars {
             i--;
         }
         return i;
+    }
+
+    /** Go's {@code strings.TrimSpace}. */
+    public static String trimSpace(String s) {
+        int start = skipSpace(s, 0, s.length());
+        return s.substring(start, trimSpaceEnd(s, start, s.length()));
     }
 }
