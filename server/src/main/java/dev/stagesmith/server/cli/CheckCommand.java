@@ -57,6 +57,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--build-arg", paramLabel = "NAME[=VALUE]", description = "A build argument, as for docker build.")
     List<String> buildArgs = new ArrayList<>();
 
+    @Option(names = "--rule", paramLabel = "CODE=LEVEL",
+            description = "A rule's severity: error, warning, info, hint or off (repeatable), e.g. --rule unused-stage=off.")
+    List<String> ruleSeverities = new ArrayList<>();
+
     @Option(names = "--context", paramLabel = "DIR",
             description = "The build context, for .dockerignore (default: each Dockerfile's directory).")
     Path context;
@@ -79,9 +83,10 @@ final class CheckCommand implements Callable<Integer> {
         Severity minimum = Severity.parse(severity).filter(s -> s != Severity.OFF).orElseThrow(() ->
                 UserError.usage("--severity " + severity + " is not one of error, warning, info, hint"));
         Checker checker = Checker.withAllRules();
+        Map<String, Severity> severities = severities(checker);
         List<Checked> results = new ArrayList<>();
         for (String name : expand(paths)) {
-            results.add(check(checker, SourceFile.read(name, in), minimum));
+            results.add(check(checker, severities, SourceFile.read(name, in), minimum));
         }
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
@@ -122,13 +127,35 @@ final class CheckCommand implements Callable<Integer> {
         return files;
     }
 
-    private Checked check(Checker checker, SourceFile source, Severity minimum) {
+    /** {@code --rule CODE=LEVEL} settings; codes match case-insensitively, unknown ones are usage errors. */
+    private Map<String, Severity> severities(Checker checker) {
+        Map<String, Severity> out = new java.util.HashMap<>();
+        List<String> codes = checker.rules().stream().map(r -> r.code()).toList();
+        for (String setting : ruleSeverities) {
+            int eq = setting.indexOf('=');
+            String code = eq < 0 ? setting : setting.substring(0, eq);
+            Optional<String> known = codes.stream().filter(c -> c.equalsIgnoreCase(code)).findFirst();
+            if (known.isEmpty()) {
+                throw UserError.usage("--rule " + setting + ": no rule " + code + dev.stagesmith.grammar.ClosestMatch
+                        .find(code, codes).map(c -> "; did you mean " + c + "?").orElse("; see docs/checks.md"));
+            }
+            Severity level = eq < 0 ? null : Severity.parse(setting.substring(eq + 1)).orElse(null);
+            if (level == null) {
+                throw UserError.usage("--rule " + setting + ": write CODE=LEVEL with LEVEL one of error, warning,"
+                        + " info, hint, off");
+            }
+            out.put(known.get(), level);
+        }
+        return out;
+    }
+
+    private Checked check(Checker checker, Map<String, Severity> severities, SourceFile source, Severity minimum) {
         ParsedDockerfile parsed = Dockerfiles.parse(source.text());
         ModelOptions options = ModelOptions.defaults().withBuildArgs(BuildArgs.parse(buildArgs, System::getenv))
                 .withTarget(target);
         StageGraph graph = StageGraph.of(parsed, options);
         CheckInput input = new CheckInput(parsed, graph, ignoreFile(source));
-        List<Finding> findings = checker.check(input, Map.of()).stream()
+        List<Finding> findings = checker.check(input, severities).stream()
                 .filter(f -> f.severity().atLeast(minimum))
                 .toList();
         if (target != null) {

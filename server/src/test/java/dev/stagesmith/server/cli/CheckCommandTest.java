@@ -134,6 +134,21 @@ class CheckCommandTest {
     }
 
     @Test
+    void ruleSeveritiesCanBeSetOnTheCommandLine() {
+        String text = "FROM alpine AS a\nFROM alpine AS b\n";
+        assertTrue(check(text, "--severity", "hint", "-").out().contains("hint unused-stage"));
+        Result off = check(text, "--severity", "hint", "--rule", "unused-stage=off", "-");
+        assertEquals("1 file checked, no problems\n", off.out());
+        Result error = check(text, "--rule", "Unused-Stage=error", "-");
+        assertEquals(1, error.exit());
+        Result unknown = check(text, "--rule", "unused-stag=off", "-");
+        assertEquals(2, unknown.exit());
+        assertEquals("stagesmith: --rule unused-stag=off: no rule unused-stag; did you mean unused-stage?\n",
+                unknown.err());
+        assertEquals(2, check(text, "--rule", "unused-stage=loud", "-").exit());
+    }
+
+    @Test
     void missingPathsAreUsageErrors() {
         Result r = check("", "/no/such/file");
         assertEquals(2, r.exit());
