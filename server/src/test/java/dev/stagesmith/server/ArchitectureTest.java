@@ -32,6 +32,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheProtocolLayerTouchesLsp4jServicesAndJsonRpc() {
+        noClasses().that().resideOutsideOfPackage("dev.stagesmith.server.lsp..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.lsp4j.services..",
+                        "org.eclipse.lsp4j.jsonrpc..")
+                .check(CLASSES);
+    }
+
+    @Test
     void theParserInternalsStayInsideTheGrammar() {
         noClasses().that().resideOutsideOfPackage("dev.stagesmith.grammar..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.stagesmith.grammar.parse..",

@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
         name = "stagesmith",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = "Stage-aware Dockerfile tooling: check, parse, inspect stages.",
-        subcommands = {CheckCommand.class, ParseCommand.class, StagesCommand.class, CommandLine.HelpCommand.class},
+        description = "Stage-aware Dockerfile tooling: check, language server, parse, inspect stages.",
+        subcommands = {CheckCommand.class, LspCommand.class, ParseCommand.class, StagesCommand.class,
+                CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND")
 public final class Main implements Runnable {
 
@@ -48,7 +49,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing COMMAND (check, parse, stages)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing COMMAND (check, lsp, parse, stages)");
     }
 
     /** Gives commands the input stream to read {@code -} from, so tests can drive them in-process. */

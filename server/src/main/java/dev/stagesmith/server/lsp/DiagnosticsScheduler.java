@@ -1,0 +1,96 @@
+package dev.stagesmith.server.lsp;
+
+import dev.stagesmith.server.features.diagnostics.DiagnosticsService;
+import dev.stagesmith.server.workspace.DocumentSnapshot;
+import dev.stagesmith.server.workspace.Documents;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.services.LanguageClient;
+
+/**
+ * Publishes diagnostics shortly after the last change (a burst of keystrokes is checked once) and
+ * again on save. A result for a version that is no longer the latest is dropped, never published.
+ */
+final class DiagnosticsScheduler {
+
+    private static final System.Logger LOG = System.getLogger(DiagnosticsScheduler.class.getName());
+
+    /** Long enough to coalesce a burst of edits, short enough not to be noticed. */
+    static final long DEBOUNCE_MS = 20;
+
+    private final ScheduledExecutorService timer;
+    private final Documents documents;
+    private final Supplier<LanguageClient> client;
+    private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+
+    DiagnosticsScheduler(ScheduledExecutorService timer, Documents documents, Supplier<LanguageClient> client) {
+        this.timer = timer;
+        this.documents = documents;
+        this.client = client;
+    }
+
+    /** Checks {@code uri} after the debounce, replacing any check already scheduled for it. */
+    void changed(String uri) {
+        schedule(uri, DEBOUNCE_MS);
+    }
+
+    /** Checks {@code uri} now (on open and save). */
+    void now(String uri) {
+        schedule(uri, 0);
+    }
+
+    void closed(String uri) {
+        ScheduledFuture<?> f = pending.remove(uri);
+        if (f != null) {
+            f.cancel(false);
+        }
+        publish(uri, null, List.of());
+    }
+
+    /** Every open document again, after settings changed. */
+    void all() {
+        for (DocumentSnapshot s : documents.all()) {
+            now(s.uri());
+        }
+    }
+
+    private void schedule(String uri, long delayMs) {
+        ScheduledFuture<?> next = timer.schedule(() -> check(uri), delayMs, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> previous = pending.put(uri, next);
+        if (previous != null) {
+            previous.cancel(false);
+        }
+    }
+
+    private void check(String uri) {
+        Optional<DocumentSnapshot> snapshot = documents.get(uri);
+        if (snapshot.isEmpty()) {
+            return;
+        }
+        DocumentSnapshot s = snapshot.get();
+        try {
+            var diagnostics = DiagnosticsService.diagnostics(s);
+            Optional<DocumentSnapshot> latest = documents.get(uri);
+            if (latest.isPresent() && latest.get().version() == s.version()) {
+                publish(uri, s.version(), diagnostics);
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.log(Level.ERROR, "checking " + uri + " failed", e);
+        }
+    }
+
+    private void publish(String uri, Integer version, List<org.eclipse.lsp4j.Diagnostic> diagnostics) {
+        LanguageClient c = client.get();
+        if (c != null) {
+            c.publishDiagnostics(new PublishDiagnosticsParams(uri, diagnostics, version));
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.stagesmith.server.settings;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.stagesmith.grammar.stages.ModelOptions;
+import dev.stagesmith.grammar.stages.Platform;
+import dev.stagesmith.server.checks.Rule;
+import dev.stagesmith.server.checks.Rules;
+import dev.stagesmith.server.checks.Severity;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The editor's {@code stagesmith} settings, typed, each with a default. Bad values are ignored with a
+ * warning (never fatal). Every setting is documented in {@code docs/configuration.md}.
+ *
+ * @param ruleSeverities {@code stagesmith.checks.severity}: severity per rule code
+ * @param buildArgs {@code stagesmith.build.args}: build args for ARG values, as {@code --build-arg}
+ * @param platform {@code stagesmith.build.platform}: the target platform, default this machine's
+ * @param diagnostics {@code stagesmith.diagnostics.enable}: publish diagnostics
+ * @param completion {@code stagesmith.completion.enable}: answer completion requests
+ */
+public record Settings(Map<String, Severity> ruleSeverities, Map<String, String> buildArgs, Optional<Platform> platform,
+        boolean diagnostics, boolean completion) {
+
+    public Settings {
+        ruleSeverities = Map.copyOf(ruleSeverities);
+        buildArgs = Map.copyOf(buildArgs);
+    }
+
+    public static Settings defaults() {
+        return new Settings(Map.of(), Map.of(), Optional.empty(), true, true);
+    }
+
+    /** The stage model's options for these settings. */
+    public ModelOptions modelOptions() {
+        ModelOptions o = ModelOptions.defaults().withBuildArgs(buildArgs);
+        return platform.map(o::withTargetPlatform).orElse(o);
+    }
+
+    /** Reads the {@code stagesmith} section; {@code warnings} collects what was ignored and why. */
+    public static Settings parse(JsonElement section, List<String> warnings) {
+        if (section == null || !section.isJsonObject()) {
+            return defaults();
+        }
+        JsonObject root = section.getAsJsonObject();
+        return new Settings(severities(object(root, "checks", "severity", warnings), warnings),
+                strings(object(root, "build", "args", warnings), "stagesmith.build.args", warnings),
+                platform(string(root, "build", "platform", warnings), warnings),
+                bool(root, "diagnostics", "enable", true, warnings),
+                bool(root, "completion", "enable", true, warnings));
+    }
+
+    private static Map<String, Severity> severities(JsonObject o, List<String> warnings) {
+        Map<String, Severity> out = new LinkedHashMap<>();
+        if (o == null) {
+            return out;
+        }
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (Rule r : Rules.all()) {
+            codes.put(r.code().toLowerCase(java.util.Locale.ROOT), r.code());
+        }
+        for (Map.Entry<String, JsonElement> e : o.entrySet()) {
+            String code = codes.get(e.getKey().toLowerCase(java.util.Locale.ROOT));
+            Optional<Severity> level = primitiveString(e.getValue()).flatMap(Severity::parse);
+            if (code == null) {
+                warnings.add("stagesmith.checks.severity: no rule " + e.getKey() + " (ignored)");
+            } else if (level.isEmpty()) {
+                warnings.add("stagesmith.checks.severity." + e.getKey()
+                        + ": use error, warning, info, hint or off (ignored)");
+            } else {
+                out.put(code, level.get());
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> strings(JsonObject o, String name, List<String> warnings) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (o == null) {
+            return out;
+        }
+        for (Map.Entry<String, JsonElement> e : o.entrySet()) {
+            Optional<String> v = primitiveString(e.getValue());
+            if (v.isEmpty()) {
+                warnings.add(name + "." + e.getKey() + ": not a string (ignored)");
+            } else {
+                out.put(e.getKey(), v.get());
+            }
+        }
+        return out;
+    }
+
+    private static Optional<Platform> platform(Optional<String> text, List<String> warnings) {
+        if (text.isEmpty() || text.get().isBlank()) {
+            return Optional.empty();
+        }
+        Optional<Platform> p = Platform.parse(text.get());
+        if (p.isEmpty()) {
+            warnings.add("stagesmith.build.platform: " + text.get() + " is not OS/ARCH[/VARIANT] (ignored)");
+        }
+        return p;
+    }
+
+    private static JsonObject object(JsonObject root, String group, String key, List<String> warnings) {
+        JsonElement g = root.get(group);
+        if (g == null || g.isJsonNull()) {
+            return null;
+        }
+        if (!g.isJsonObject()) {
+            warnings.add("stagesmith." + group + ": not an object (ignored)");
+            return null;
+        }
+        JsonElement v = g.getAsJsonObject().get(key);
+        if (v == null || v.isJsonNull()) {
+            return null;
+        }
+        if (!v.isJsonObject()) {
+            warnings.add("stagesmith." + group + "." + key + ": not an object (ignored)");
+            return null;
+        }
+        return v.getAsJsonObject();
+    }
+
+    private static Optional<String> string(JsonObject root, String group, String key, List<String> warnings) {
+        JsonElement g = root.get(group);
+        if (g == null || !g.isJsonObject()) {
+            return Optional.empty();
+        }
+        JsonElement v = g.getAsJsonObject().get(key);
+        if (v == null || v.isJsonNull()) {
+            return Optional.empty();
+        }
+        Optional<String> s = primitiveString(v);
+        if (s.isEmpty()) {
+            warnings.add("stagesmith." + group + "." + key + ": not a string (ignored)");
+        }
+        return s;
+    }
+
+    private static boolean bool(JsonObject root, String group, String key, boolean fallback, List<String> warnings) {
+        JsonElement g = root.get(group);
+        if (g == null || !g.isJsonObject()) {
+            return fallback;
+        }
+        JsonElement v = g.getAsJsonObject().get(key);
+        if (v == null || v.isJsonNull()) {
+            return fallback;
+        }
+        if (v.isJsonPrimitive() && v.getAsJsonPrimitive().isBoolean()) {
+            return v.getAsBoolean();
+        }
+        warnings.add("stagesmith." + group + "." + key + ": not true or false (ignored)");
+        return fallback;
+    }
+
+    private static Optional<String> primitiveString(JsonElement e) {
+        if (e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
+            return Optional.of(e.getAsString());
+        }
+        return Optional.empty();
+    }
+}
