@@ -126,6 +126,14 @@ public final class LspSession implements AutoCloseable {
         }
     }
 
+    /** Writes raw bytes to the server's input, as a broken client might. */
+    public void sendRaw(String bytes) throws IOException {
+        synchronized (toServer) {
+            toServer.write(bytes.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            toServer.flush();
+        }
+    }
+
     public StagesmithLanguageServer implementation() {
         return implementation;
     }
