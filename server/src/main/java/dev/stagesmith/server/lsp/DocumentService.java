@@ -1,15 +1,24 @@
 package dev.stagesmith.server.lsp;
 
+import dev.stagesmith.server.features.semantictokens.SemanticTokensService;
 import dev.stagesmith.server.workspace.DocumentSnapshot;
 import dev.stagesmith.server.workspace.Documents;
 import dev.stagesmith.server.workspace.TextChanges;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.SemanticTokens;
+import org.eclipse.lsp4j.SemanticTokensDelta;
+import org.eclipse.lsp4j.SemanticTokensDeltaParams;
+import org.eclipse.lsp4j.SemanticTokensParams;
+import org.eclipse.lsp4j.SemanticTokensRangeParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
 /**
@@ -23,6 +32,7 @@ final class DocumentService implements TextDocumentService {
     private final DiagnosticsScheduler diagnostics;
     private final Requests requests;
     private final Supplier<ClientCapabilities> client;
+    private final SemanticTokensService semanticTokens = new SemanticTokensService();
 
     DocumentService(Documents documents, DiagnosticsScheduler diagnostics, Requests requests,
             Supplier<ClientCapabilities> client) {
@@ -72,5 +82,29 @@ final class DocumentService implements TextDocumentService {
             documents.replace(uri, documents.get(uri).get().version(), params.getText());
         }
         diagnostics.now(uri);
+    }
+
+    @Override
+    public CompletableFuture<SemanticTokens> semanticTokensFull(SemanticTokensParams p) {
+        return requests.onDocument("textDocument/semanticTokens/full", p.getTextDocument().getUri(),
+                () -> new SemanticTokens(List.of()), semanticTokens::full);
+    }
+
+    @Override
+    public CompletableFuture<Either<SemanticTokens, SemanticTokensDelta>> semanticTokensFullDelta(
+            SemanticTokensDeltaParams p) {
+        return requests.onDocument("textDocument/semanticTokens/full/delta", p.getTextDocument().getUri(),
+                () -> Either.forLeft(new SemanticTokens(List.of())),
+                s -> either(semanticTokens.delta(s, p.getPreviousResultId())));
+    }
+
+    private static Either<SemanticTokens, SemanticTokensDelta> either(SemanticTokensService.DeltaOrFull r) {
+        return r.delta().isPresent() ? Either.forRight(r.delta().get()) : Either.forLeft(r.full().orElseThrow());
+    }
+
+    @Override
+    public CompletableFuture<SemanticTokens> semanticTokensRange(SemanticTokensRangeParams p) {
+        return requests.onDocument("textDocument/semanticTokens/range", p.getTextDocument().getUri(),
+                () -> new SemanticTokens(List.of()), s -> SemanticTokensService.range(s, p.getRange()));
     }
 }

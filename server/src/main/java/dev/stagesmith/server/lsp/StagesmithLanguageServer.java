@@ -2,6 +2,7 @@ package dev.stagesmith.server.lsp;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
+import dev.stagesmith.server.features.semantictokens.Legend;
 import dev.stagesmith.server.settings.Settings;
 import dev.stagesmith.server.workspace.Documents;
 import java.lang.System.Logger.Level;
@@ -21,6 +22,8 @@ import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.SemanticTokensServerFull;
+import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
@@ -94,6 +97,8 @@ public final class StagesmithLanguageServer implements LanguageServer, LanguageC
         sync.setChange(TextDocumentSyncKind.Incremental);
         sync.setSave(new SaveOptions(false));
         caps.setTextDocumentSync(sync);
+        caps.setSemanticTokensProvider(new SemanticTokensWithRegistrationOptions(Legend.legend(),
+                new SemanticTokensServerFull(true), true));
         return caps;
     }
 
