@@ -1,9 +1,11 @@
 package dev.stagesmith.server.lsp;
 
+import dev.stagesmith.server.features.outline.DocumentSymbolService;
 import dev.stagesmith.server.features.semantictokens.SemanticTokensService;
 import dev.stagesmith.server.workspace.DocumentSnapshot;
 import dev.stagesmith.server.workspace.Documents;
 import dev.stagesmith.server.workspace.TextChanges;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -12,11 +14,14 @@ import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.SemanticTokens;
 import org.eclipse.lsp4j.SemanticTokensDelta;
 import org.eclipse.lsp4j.SemanticTokensDeltaParams;
 import org.eclipse.lsp4j.SemanticTokensParams;
 import org.eclipse.lsp4j.SemanticTokensRangeParams;
+import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.TextDocumentService;
@@ -82,6 +87,23 @@ final class DocumentService implements TextDocumentService {
             documents.replace(uri, documents.get(uri).get().version(), params.getText());
         }
         diagnostics.now(uri);
+    }
+
+    @Override
+    public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(DocumentSymbolParams p) {
+        return requests.onDocument("textDocument/documentSymbol", p.getTextDocument().getUri(), List::of,
+                this::symbols);
+    }
+
+    /** The protocol's shape only: a tree for clients that show one, else the flat list. */
+    private List<Either<SymbolInformation, DocumentSymbol>> symbols(DocumentSnapshot s) {
+        List<Either<SymbolInformation, DocumentSymbol>> out = new ArrayList<>();
+        if (DocumentSymbolService.hierarchical(client.get())) {
+            DocumentSymbolService.tree(s).forEach(d -> out.add(Either.forRight(d)));
+        } else {
+            DocumentSymbolService.flat(s).forEach(i -> out.add(Either.forLeft(i)));
+        }
+        return out;
     }
 
     @Override

@@ -67,7 +67,7 @@ public final class StagesmithLanguageServer implements LanguageServer, LanguageC
         this.diagnostics = new DiagnosticsScheduler(timer, documents, () -> client);
         Requests requests = new Requests(workers, documents);
         this.documentService = new DocumentService(documents, diagnostics, requests, () -> clientCapabilities);
-        this.workspaceService = new WorkspaceService(this::reloadSettings);
+        this.workspaceService = new WorkspaceService(this::reloadSettings, requests, documents);
     }
 
     @Override
@@ -97,6 +97,8 @@ public final class StagesmithLanguageServer implements LanguageServer, LanguageC
         sync.setChange(TextDocumentSyncKind.Incremental);
         sync.setSave(new SaveOptions(false));
         caps.setTextDocumentSync(sync);
+        caps.setDocumentSymbolProvider(true);
+        caps.setWorkspaceSymbolProvider(true);
         caps.setSemanticTokensProvider(new SemanticTokensWithRegistrationOptions(Legend.legend(),
                 new SemanticTokensServerFull(true), true));
         return caps;
