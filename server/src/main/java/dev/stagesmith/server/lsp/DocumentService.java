@@ -1,5 +1,6 @@
 package dev.stagesmith.server.lsp;
 
+import dev.stagesmith.server.features.folding.FoldingService;
 import dev.stagesmith.server.features.outline.DocumentSymbolService;
 import dev.stagesmith.server.features.semantictokens.SemanticTokensService;
 import dev.stagesmith.server.workspace.DocumentSnapshot;
@@ -16,6 +17,8 @@ import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.FoldingRange;
+import org.eclipse.lsp4j.FoldingRangeRequestParams;
 import org.eclipse.lsp4j.SemanticTokens;
 import org.eclipse.lsp4j.SemanticTokensDelta;
 import org.eclipse.lsp4j.SemanticTokensDeltaParams;
@@ -104,6 +107,12 @@ final class DocumentService implements TextDocumentService {
             DocumentSymbolService.flat(s).forEach(i -> out.add(Either.forLeft(i)));
         }
         return out;
+    }
+
+    @Override
+    public CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams p) {
+        return requests.onDocument("textDocument/foldingRange", p.getTextDocument().getUri(), List::of,
+                s -> FoldingService.ranges(s, client.get()));
     }
 
     @Override

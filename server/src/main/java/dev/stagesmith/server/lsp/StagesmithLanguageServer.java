@@ -99,6 +99,7 @@ public final class StagesmithLanguageServer implements LanguageServer, LanguageC
         caps.setTextDocumentSync(sync);
         caps.setDocumentSymbolProvider(true);
         caps.setWorkspaceSymbolProvider(true);
+        caps.setFoldingRangeProvider(true);
         caps.setSemanticTokensProvider(new SemanticTokensWithRegistrationOptions(Legend.legend(),
                 new SemanticTokensServerFull(true), true));
         return caps;
