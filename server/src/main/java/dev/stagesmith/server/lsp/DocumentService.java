@@ -1,6 +1,7 @@
 package dev.stagesmith.server.lsp;
 
 import dev.stagesmith.server.features.folding.FoldingService;
+import dev.stagesmith.server.features.links.DocumentLinkService;
 import dev.stagesmith.server.features.outline.DocumentSymbolService;
 import dev.stagesmith.server.features.semantictokens.SemanticTokensService;
 import dev.stagesmith.server.workspace.DocumentSnapshot;
@@ -15,6 +16,8 @@ import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.DocumentLink;
+import org.eclipse.lsp4j.DocumentLinkParams;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.FoldingRange;
@@ -137,5 +140,11 @@ final class DocumentService implements TextDocumentService {
     public CompletableFuture<SemanticTokens> semanticTokensRange(SemanticTokensRangeParams p) {
         return requests.onDocument("textDocument/semanticTokens/range", p.getTextDocument().getUri(),
                 () -> new SemanticTokens(List.of()), s -> SemanticTokensService.range(s, p.getRange()));
+    }
+
+    @Override
+    public CompletableFuture<List<DocumentLink>> documentLink(DocumentLinkParams p) {
+        return requests.onDocument("textDocument/documentLink", p.getTextDocument().getUri(), List::of,
+                DocumentLinkService::links);
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.eclipse.lsp4j.ConfigurationItem;
 import org.eclipse.lsp4j.ConfigurationParams;
+import org.eclipse.lsp4j.DocumentLinkOptions;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
@@ -102,6 +103,7 @@ public final class StagesmithLanguageServer implements LanguageServer, LanguageC
         caps.setFoldingRangeProvider(true);
         caps.setSemanticTokensProvider(new SemanticTokensWithRegistrationOptions(Legend.legend(),
                 new SemanticTokensServerFull(true), true));
+        caps.setDocumentLinkProvider(new DocumentLinkOptions(false));
         return caps;
     }
 
