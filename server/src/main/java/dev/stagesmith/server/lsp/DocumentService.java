@@ -1,6 +1,7 @@
 package dev.stagesmith.server.lsp;
 
 import dev.stagesmith.server.features.folding.FoldingService;
+import dev.stagesmith.server.features.inlayhints.InlayHintService;
 import dev.stagesmith.server.features.links.DocumentLinkService;
 import dev.stagesmith.server.features.outline.DocumentSymbolService;
 import dev.stagesmith.server.features.semantictokens.SemanticTokensService;
@@ -22,6 +23,8 @@ import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.FoldingRange;
 import org.eclipse.lsp4j.FoldingRangeRequestParams;
+import org.eclipse.lsp4j.InlayHint;
+import org.eclipse.lsp4j.InlayHintParams;
 import org.eclipse.lsp4j.SemanticTokens;
 import org.eclipse.lsp4j.SemanticTokensDelta;
 import org.eclipse.lsp4j.SemanticTokensDeltaParams;
@@ -146,5 +149,11 @@ final class DocumentService implements TextDocumentService {
     public CompletableFuture<List<DocumentLink>> documentLink(DocumentLinkParams p) {
         return requests.onDocument("textDocument/documentLink", p.getTextDocument().getUri(), List::of,
                 DocumentLinkService::links);
+    }
+
+    @Override
+    public CompletableFuture<List<InlayHint>> inlayHint(InlayHintParams p) {
+        return requests.onDocument("textDocument/inlayHint", p.getTextDocument().getUri(), List::of,
+                s -> InlayHintService.hints(s, p.getRange()));
     }
 }

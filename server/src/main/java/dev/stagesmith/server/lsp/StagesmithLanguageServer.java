@@ -104,6 +104,7 @@ public final class StagesmithLanguageServer implements LanguageServer, LanguageC
         caps.setSemanticTokensProvider(new SemanticTokensWithRegistrationOptions(Legend.legend(),
                 new SemanticTokensServerFull(true), true));
         caps.setDocumentLinkProvider(new DocumentLinkOptions(false));
+        caps.setInlayHintProvider(true);
         return caps;
     }
 
