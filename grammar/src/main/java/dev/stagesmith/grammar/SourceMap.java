@@ -4,6 +4,7 @@ import dev.stagesmith.grammar.parse.LogicalLine;
 import dev.stagesmith.grammar.parse.ScannedInstruction;
 import dev.stagesmith.grammar.syntax.Word;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Maps positions inside a word's value back to the file, so a finding can point at {@code ${APP}} inside
@@ -33,6 +34,15 @@ public final class SourceMap {
     /** Whether {@link #range} gives exact positions for {@code word}. */
     public boolean isExact(Word word) {
         return offsets(word) != null;
+    }
+
+    /**
+     * The file offset of every character of {@code word.value()}, or empty when {@link #isExact} is false.
+     * One call maps the whole word, for callers that need many positions in one word: {@link #range} walks
+     * the word on every call.
+     */
+    public Optional<int[]> offsetsOf(Word word) {
+        return Optional.ofNullable(offsets(word));
     }
 
     /** The source offset of every character of the value, or null when the value is not its source. */

@@ -22,6 +22,14 @@ public sealed interface Instruction
 
     TextRange range();
 
+    /**
+     * The heredocs whose bodies follow the instruction's lines: RUN's, COPY's and ADD's, and an ONBUILD's
+     * through its trigger.
+     */
+    default List<Heredoc> heredocs() {
+        return List.of();
+    }
+
     /** The keyword in upper case, as the reference writes it ({@code FROM}, {@code COPY}, ...). */
     default String name() {
         return keyword().value().toUpperCase(Locale.ROOT);

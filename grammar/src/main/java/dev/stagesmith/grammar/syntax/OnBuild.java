@@ -6,4 +6,9 @@ import java.util.Optional;
 
 /** ONBUILD: an instruction stored in the image and run when another build uses it as a base. */
 public record OnBuild(Word keyword, List<Flag> flags, List<Word> args, TextRange range, Optional<Instruction> trigger) implements Instruction {
+
+    @Override
+    public List<Heredoc> heredocs() {
+        return trigger.map(Instruction::heredocs).orElse(List.of());
+    }
 }

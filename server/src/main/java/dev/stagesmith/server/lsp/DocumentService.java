@@ -1,15 +1,38 @@
 package dev.stagesmith.server.lsp;
 
+import dev.stagesmith.server.features.folding.FoldingService;
+import dev.stagesmith.server.features.inlayhints.InlayHintService;
+import dev.stagesmith.server.features.links.DocumentLinkService;
+import dev.stagesmith.server.features.outline.DocumentSymbolService;
+import dev.stagesmith.server.features.semantictokens.SemanticTokensService;
 import dev.stagesmith.server.workspace.DocumentSnapshot;
 import dev.stagesmith.server.workspace.Documents;
 import dev.stagesmith.server.workspace.TextChanges;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.DocumentLink;
+import org.eclipse.lsp4j.DocumentLinkParams;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.FoldingRange;
+import org.eclipse.lsp4j.FoldingRangeRequestParams;
+import org.eclipse.lsp4j.InlayHint;
+import org.eclipse.lsp4j.InlayHintParams;
+import org.eclipse.lsp4j.SemanticTokens;
+import org.eclipse.lsp4j.SemanticTokensDelta;
+import org.eclipse.lsp4j.SemanticTokensDeltaParams;
+import org.eclipse.lsp4j.SemanticTokensParams;
+import org.eclipse.lsp4j.SemanticTokensRangeParams;
+import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
 /**
@@ -23,6 +46,7 @@ final class DocumentService implements TextDocumentService {
     private final DiagnosticsScheduler diagnostics;
     private final Requests requests;
     private final Supplier<ClientCapabilities> client;
+    private final SemanticTokensService semanticTokens = new SemanticTokensService();
 
     DocumentService(Documents documents, DiagnosticsScheduler diagnostics, Requests requests,
             Supplier<ClientCapabilities> client) {
@@ -72,5 +96,64 @@ final class DocumentService implements TextDocumentService {
             documents.replace(uri, documents.get(uri).get().version(), params.getText());
         }
         diagnostics.now(uri);
+    }
+
+    @Override
+    public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(DocumentSymbolParams p) {
+        return requests.onDocument("textDocument/documentSymbol", p.getTextDocument().getUri(), List::of,
+                this::symbols);
+    }
+
+    /** The protocol's shape only: a tree for clients that show one, else the flat list. */
+    private List<Either<SymbolInformation, DocumentSymbol>> symbols(DocumentSnapshot s) {
+        List<Either<SymbolInformation, DocumentSymbol>> out = new ArrayList<>();
+        if (DocumentSymbolService.hierarchical(client.get())) {
+            DocumentSymbolService.tree(s).forEach(d -> out.add(Either.forRight(d)));
+        } else {
+            DocumentSymbolService.flat(s).forEach(i -> out.add(Either.forLeft(i)));
+        }
+        return out;
+    }
+
+    @Override
+    public CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams p) {
+        return requests.onDocument("textDocument/foldingRange", p.getTextDocument().getUri(), List::of,
+                s -> FoldingService.ranges(s, client.get()));
+    }
+
+    @Override
+    public CompletableFuture<SemanticTokens> semanticTokensFull(SemanticTokensParams p) {
+        return requests.onDocument("textDocument/semanticTokens/full", p.getTextDocument().getUri(),
+                () -> new SemanticTokens(List.of()), semanticTokens::full);
+    }
+
+    @Override
+    public CompletableFuture<Either<SemanticTokens, SemanticTokensDelta>> semanticTokensFullDelta(
+            SemanticTokensDeltaParams p) {
+        return requests.onDocument("textDocument/semanticTokens/full/delta", p.getTextDocument().getUri(),
+                () -> Either.forLeft(new SemanticTokens(List.of())),
+                s -> either(semanticTokens.delta(s, p.getPreviousResultId())));
+    }
+
+    private static Either<SemanticTokens, SemanticTokensDelta> either(SemanticTokensService.DeltaOrFull r) {
+        return r.delta().isPresent() ? Either.forRight(r.delta().get()) : Either.forLeft(r.full().orElseThrow());
+    }
+
+    @Override
+    public CompletableFuture<SemanticTokens> semanticTokensRange(SemanticTokensRangeParams p) {
+        return requests.onDocument("textDocument/semanticTokens/range", p.getTextDocument().getUri(),
+                () -> new SemanticTokens(List.of()), s -> SemanticTokensService.range(s, p.getRange()));
+    }
+
+    @Override
+    public CompletableFuture<List<DocumentLink>> documentLink(DocumentLinkParams p) {
+        return requests.onDocument("textDocument/documentLink", p.getTextDocument().getUri(), List::of,
+                DocumentLinkService::links);
+    }
+
+    @Override
+    public CompletableFuture<List<InlayHint>> inlayHint(InlayHintParams p) {
+        return requests.onDocument("textDocument/inlayHint", p.getTextDocument().getUri(), List::of,
+                s -> InlayHintService.hints(s, p.getRange()));
     }
 }

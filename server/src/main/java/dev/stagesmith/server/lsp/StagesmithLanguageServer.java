@@ -2,6 +2,7 @@ package dev.stagesmith.server.lsp;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
+import dev.stagesmith.server.features.semantictokens.Legend;
 import dev.stagesmith.server.settings.Settings;
 import dev.stagesmith.server.workspace.Documents;
 import java.lang.System.Logger.Level;
@@ -16,11 +17,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.eclipse.lsp4j.ConfigurationItem;
 import org.eclipse.lsp4j.ConfigurationParams;
+import org.eclipse.lsp4j.DocumentLinkOptions;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.SemanticTokensServerFull;
+import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
@@ -64,7 +68,7 @@ public final class StagesmithLanguageServer implements LanguageServer, LanguageC
         this.diagnostics = new DiagnosticsScheduler(timer, documents, () -> client);
         Requests requests = new Requests(workers, documents);
         this.documentService = new DocumentService(documents, diagnostics, requests, () -> clientCapabilities);
-        this.workspaceService = new WorkspaceService(this::reloadSettings);
+        this.workspaceService = new WorkspaceService(this::reloadSettings, requests, documents);
     }
 
     @Override
@@ -94,6 +98,13 @@ public final class StagesmithLanguageServer implements LanguageServer, LanguageC
         sync.setChange(TextDocumentSyncKind.Incremental);
         sync.setSave(new SaveOptions(false));
         caps.setTextDocumentSync(sync);
+        caps.setDocumentSymbolProvider(true);
+        caps.setWorkspaceSymbolProvider(true);
+        caps.setFoldingRangeProvider(true);
+        caps.setSemanticTokensProvider(new SemanticTokensWithRegistrationOptions(Legend.legend(),
+                new SemanticTokensServerFull(true), true));
+        caps.setDocumentLinkProvider(new DocumentLinkOptions(false));
+        caps.setInlayHintProvider(true);
         return caps;
     }
 
