@@ -1,15 +1,21 @@
 package dev.stagesmith.server.lsp;
 
+import dev.stagesmith.server.features.formatting.FormattingService;
 import dev.stagesmith.server.workspace.DocumentSnapshot;
 import dev.stagesmith.server.workspace.Documents;
 import dev.stagesmith.server.workspace.TextChanges;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.DocumentFormattingParams;
+import org.eclipse.lsp4j.DocumentRangeFormattingParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
 /**
@@ -72,5 +78,17 @@ final class DocumentService implements TextDocumentService {
             documents.replace(uri, documents.get(uri).get().version(), params.getText());
         }
         diagnostics.now(uri);
+    }
+
+    @Override
+    public CompletableFuture<List<? extends TextEdit>> formatting(DocumentFormattingParams params) {
+        return requests.onDocument("textDocument/formatting", params.getTextDocument().getUri(), List::of,
+                s -> FormattingService.format(s, params));
+    }
+
+    @Override
+    public CompletableFuture<List<? extends TextEdit>> rangeFormatting(DocumentRangeFormattingParams params) {
+        return requests.onDocument("textDocument/rangeFormatting", params.getTextDocument().getUri(), List::of,
+                s -> FormattingService.formatRange(s, params));
     }
 }

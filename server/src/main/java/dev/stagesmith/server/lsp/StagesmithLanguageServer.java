@@ -94,6 +94,8 @@ public final class StagesmithLanguageServer implements LanguageServer, LanguageC
         sync.setChange(TextDocumentSyncKind.Incremental);
         sync.setSave(new SaveOptions(false));
         caps.setTextDocumentSync(sync);
+        caps.setDocumentFormattingProvider(true);
+        caps.setDocumentRangeFormattingProvider(true);
         return caps;
     }
 
