@@ -94,6 +94,7 @@ public final class StagesmithLanguageServer implements LanguageServer, LanguageC
         sync.setChange(TextDocumentSyncKind.Incremental);
         sync.setSave(new SaveOptions(false));
         caps.setTextDocumentSync(sync);
+        caps.setCodeActionProvider(CodeActionResults.provider(clientCapabilities));
         caps.setDocumentFormattingProvider(true);
         caps.setDocumentRangeFormattingProvider(true);
         return caps;
