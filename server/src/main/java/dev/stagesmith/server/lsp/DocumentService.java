@@ -1,6 +1,8 @@
 package dev.stagesmith.server.lsp;
 
+import dev.stagesmith.server.features.codeactions.CodeActionService;
 import dev.stagesmith.server.features.folding.FoldingService;
+import dev.stagesmith.server.features.formatting.FormattingService;
 import dev.stagesmith.server.features.inlayhints.InlayHintService;
 import dev.stagesmith.server.features.links.DocumentLinkService;
 import dev.stagesmith.server.features.outline.DocumentSymbolService;
@@ -13,12 +15,17 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.DocumentFormattingParams;
 import org.eclipse.lsp4j.DocumentLink;
 import org.eclipse.lsp4j.DocumentLinkParams;
+import org.eclipse.lsp4j.DocumentRangeFormattingParams;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.FoldingRange;
@@ -32,6 +39,7 @@ import org.eclipse.lsp4j.SemanticTokensParams;
 import org.eclipse.lsp4j.SemanticTokensRangeParams;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
@@ -155,5 +163,23 @@ final class DocumentService implements TextDocumentService {
     public CompletableFuture<List<InlayHint>> inlayHint(InlayHintParams p) {
         return requests.onDocument("textDocument/inlayHint", p.getTextDocument().getUri(), List::of,
                 s -> InlayHintService.hints(s, p.getRange()));
+    }
+
+    @Override
+    public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
+        return requests.onDocument("textDocument/codeAction", params.getTextDocument().getUri(), List::of,
+                s -> CodeActionResults.of(CodeActionService.actions(s, params), s, client.get()));
+    }
+
+    @Override
+    public CompletableFuture<List<? extends TextEdit>> formatting(DocumentFormattingParams params) {
+        return requests.onDocument("textDocument/formatting", params.getTextDocument().getUri(), List::of,
+                s -> FormattingService.format(s, params));
+    }
+
+    @Override
+    public CompletableFuture<List<? extends TextEdit>> rangeFormatting(DocumentRangeFormattingParams params) {
+        return requests.onDocument("textDocument/rangeFormatting", params.getTextDocument().getUri(), List::of,
+                s -> FormattingService.formatRange(s, params));
     }
 }

@@ -105,6 +105,9 @@ public final class StagesmithLanguageServer implements LanguageServer, LanguageC
                 new SemanticTokensServerFull(true), true));
         caps.setDocumentLinkProvider(new DocumentLinkOptions(false));
         caps.setInlayHintProvider(true);
+        caps.setCodeActionProvider(CodeActionResults.provider(clientCapabilities));
+        caps.setDocumentFormattingProvider(true);
+        caps.setDocumentRangeFormattingProvider(true);
         return caps;
     }
 

@@ -82,8 +82,11 @@ public final class JSONArgsRecommendedRule implements Rule {
         }
     }
 
-    /** The JSON form of a command when running it without a shell changes nothing but the signal handling. */
-    static Optional<String> execForm(String command) {
+    /**
+     * The JSON form of a command when running it without a shell changes nothing but the signal handling
+     * (also the "Convert to JSON form" code action's test).
+     */
+    public static Optional<String> execForm(String command) {
         String trimmed = command.strip();
         if (trimmed.isEmpty()) {
             return Optional.empty();
