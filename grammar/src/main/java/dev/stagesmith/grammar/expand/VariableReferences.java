@@ -1,4 +1,4 @@
-package dev.stagesmith.server.checks.variables;
+package dev.stagesmith.grammar.expand;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,12 +6,13 @@ import java.util.List;
 /**
  * Finds the {@code $NAME} and {@code ${NAME...}} references in a word's text, with their positions, so
  * that findings can point at the variable rather than at the whole word. Escaped dollars and text in
- * single quotes are not references, as in BuildKit's expansion and in the shell.
+ * single quotes are not references, as in BuildKit's expansion and in the shell. Shared by the checks and
+ * the editor features (hover, references, rename).
  */
-final class VariableReferences {
+public final class VariableReferences {
 
     /** How the text is quoted and escaped. */
-    enum Syntax {
+    public enum Syntax {
         /** A word BuildKit expands: quotes are processed, the Dockerfile's escape character escapes. */
         WORD,
         /** A COPY/ADD heredoc body: BuildKit leaves quotes alone, backslash escapes. */
@@ -32,9 +33,9 @@ final class VariableReferences {
      *     ...), empty for {@code $name} and {@code ${name}}
      * @param closed false for a braced reference whose closing brace is missing
      */
-    record Reference(String name, int start, int end, int nameStart, int nameEnd, String modifier, boolean closed) {
+    public record Reference(String name, int start, int end, int nameStart, int nameEnd, String modifier, boolean closed) {
 
-        boolean requires() {
+        public boolean requires() {
             return modifier.equals("?") || modifier.equals(":?");
         }
     }
@@ -51,7 +52,7 @@ final class VariableReferences {
     }
 
     /** The references in {@code text}, nested ones included, in order of their {@code $}. */
-    static List<Reference> find(String text, Syntax syntax, char escape) {
+    public static List<Reference> find(String text, Syntax syntax, char escape) {
         VariableReferences r = new VariableReferences(text, syntax, escape);
         r.scan(0, -1);
         r.found.sort((a, b) -> Integer.compare(a.start(), b.start()));
@@ -59,7 +60,7 @@ final class VariableReferences {
     }
 
     /** The references to {@code name}. */
-    static List<Reference> named(List<Reference> references, String name) {
+    public static List<Reference> named(List<Reference> references, String name) {
         return references.stream().filter(r -> r.name().equals(name)).toList();
     }
 
