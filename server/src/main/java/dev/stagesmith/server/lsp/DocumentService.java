@@ -1,15 +1,38 @@
 package dev.stagesmith.server.lsp;
 
+import dev.stagesmith.server.features.definition.DefinitionService;
+import dev.stagesmith.server.features.highlight.HighlightService;
+import dev.stagesmith.server.features.hover.HoverService;
+import dev.stagesmith.server.features.references.ReferencesService;
+import dev.stagesmith.server.features.rename.RenameService;
 import dev.stagesmith.server.workspace.DocumentSnapshot;
 import dev.stagesmith.server.workspace.Documents;
 import dev.stagesmith.server.workspace.TextChanges;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.DocumentHighlight;
+import org.eclipse.lsp4j.DocumentHighlightParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.LocationLink;
+import org.eclipse.lsp4j.PrepareRenameDefaultBehavior;
+import org.eclipse.lsp4j.PrepareRenameParams;
+import org.eclipse.lsp4j.PrepareRenameResult;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.RenameParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.messages.Either3;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
 /**
@@ -63,6 +86,47 @@ final class DocumentService implements TextDocumentService {
         String uri = params.getTextDocument().getUri();
         documents.close(uri);
         diagnostics.closed(uri);
+    }
+
+    @Override
+    public CompletableFuture<Hover> hover(HoverParams params) {
+        return requests.onDocument("textDocument/hover", params.getTextDocument().getUri(), () -> null,
+                s -> HoverService.hover(s, params.getPosition(), client.get()));
+    }
+
+    @Override
+    public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(
+            DefinitionParams params) {
+        return requests.onDocument("textDocument/definition", params.getTextDocument().getUri(),
+                () -> Responses.locations(List.of()),
+                s -> Responses.locations(DefinitionService.definition(s, params.getPosition())));
+    }
+
+    @Override
+    public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
+        return requests.onDocument("textDocument/references", params.getTextDocument().getUri(), List::of,
+                s -> ReferencesService.references(s, params.getPosition(), params.getContext() == null
+                        || params.getContext().isIncludeDeclaration()));
+    }
+
+    @Override
+    public CompletableFuture<List<? extends DocumentHighlight>> documentHighlight(DocumentHighlightParams params) {
+        return requests.onDocument("textDocument/documentHighlight", params.getTextDocument().getUri(), List::of,
+                s -> HighlightService.highlights(s, params.getPosition()));
+    }
+
+    @Override
+    public CompletableFuture<Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>> prepareRename(
+            PrepareRenameParams params) {
+        return requests.onDocument("textDocument/prepareRename", params.getTextDocument().getUri(), () -> null,
+                s -> Responses.prepareRename(RenameService.prepare(s, params.getPosition())));
+    }
+
+    @Override
+    public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
+        return requests.onDocument("textDocument/rename", params.getTextDocument().getUri(), () -> null,
+                s -> Responses.workspaceEdit(RenameService.rename(s, params.getPosition(), params.getNewName()),
+                        client.get()));
     }
 
     @Override

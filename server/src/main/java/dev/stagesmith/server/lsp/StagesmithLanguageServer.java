@@ -21,12 +21,14 @@ import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.RenameOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.TextDocumentSyncOptions;
 import org.eclipse.lsp4j.SaveOptions;
 import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
 import org.eclipse.lsp4j.services.LanguageServer;
@@ -94,7 +96,19 @@ public final class StagesmithLanguageServer implements LanguageServer, LanguageC
         sync.setChange(TextDocumentSyncKind.Incremental);
         sync.setSave(new SaveOptions(false));
         caps.setTextDocumentSync(sync);
+        caps.setHoverProvider(true);
+        caps.setDefinitionProvider(true);
+        caps.setReferencesProvider(true);
+        caps.setDocumentHighlightProvider(true);
+        caps.setRenameProvider(renameOptions());
         return caps;
+    }
+
+    /** RenameOptions (with prepareProvider) only for clients that said they support prepareRename. */
+    private Either<Boolean, RenameOptions> renameOptions() {
+        var td = clientCapabilities.getTextDocument();
+        boolean prepare = td != null && td.getRename() != null && Boolean.TRUE.equals(td.getRename().getPrepareSupport());
+        return prepare ? Either.forRight(new RenameOptions(true)) : Either.forLeft(true);
     }
 
     @Override
