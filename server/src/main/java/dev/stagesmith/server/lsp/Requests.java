@@ -53,7 +53,8 @@ final class Requests {
             } catch (CancellationException | ResponseErrorException e) {
                 throw e;
             } catch (RenameRefusedException e) {
-                throw new ResponseErrorException(new ResponseError(ResponseErrorCode.RequestFailed, e.getMessage(), null));
+                throw new ResponseErrorException(
+                        new ResponseError(ResponseErrorCode.RequestFailed, e.getMessage(), null));
             } catch (RuntimeException | StackOverflowError e) {
                 LOG.log(Level.ERROR, method + " failed", e);
                 throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InternalError,

@@ -107,7 +107,8 @@ public final class StagesmithLanguageServer implements LanguageServer, LanguageC
     /** RenameOptions (with prepareProvider) only for clients that said they support prepareRename. */
     private Either<Boolean, RenameOptions> renameOptions() {
         var td = clientCapabilities.getTextDocument();
-        boolean prepare = td != null && td.getRename() != null && Boolean.TRUE.equals(td.getRename().getPrepareSupport());
+        boolean prepare = td != null && td.getRename() != null
+                && Boolean.TRUE.equals(td.getRename().getPrepareSupport());
         return prepare ? Either.forRight(new RenameOptions(true)) : Either.forLeft(true);
     }
 

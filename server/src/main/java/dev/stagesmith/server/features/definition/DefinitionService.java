@@ -9,7 +9,9 @@ import dev.stagesmith.grammar.syntax.Arg;
 import dev.stagesmith.server.features.Positions;
 import dev.stagesmith.server.features.symbols.Symbol;
 import dev.stagesmith.server.features.symbols.SymbolAt;
+import dev.stagesmith.server.features.symbols.GlobalArgs;
 import dev.stagesmith.server.features.symbols.VariableSites;
+import dev.stagesmith.server.features.symbols.Visible;
 import dev.stagesmith.server.workspace.DocumentSnapshot;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,13 +37,13 @@ public final class DefinitionService {
         if (symbol.isPresent() && symbol.get().stageSymbol().isPresent()) {
             targets.add(stageName(symbol.get().stageSymbol().get()));
         } else if (symbol.isPresent() && symbol.get() instanceof Symbol.VariableReference r) {
-            VariableSites.visible(graph, r.site()).lookup(r.reference().name())
+            Visible.at(graph, r.site()).lookup(r.reference().name())
                     .ifPresent(b -> binding(graph, b, targets));
         } else if (symbol.isPresent() && symbol.get() instanceof Symbol.VariableDeclaration d) {
             targets.add(d.range());
             if (d.declaration().arg() && !d.declaration().place().isGlobalArg()
                     && !hasDefault(d.declaration())) {
-                VariableSites.lastGlobalDeclaration(graph, d.declaration().variableName())
+                GlobalArgs.last(graph, d.declaration().variableName())
                         .ifPresent(g -> targets.add(g.range()));
             }
         }
@@ -60,15 +62,16 @@ public final class DefinitionService {
         }
         out.add(b.range());
         if (b.origin() == Binding.Origin.ARG && !hasDefault(graph, b)) {
-            VariableSites.lastGlobalDeclaration(graph, b.name()).ifPresent(g -> out.add(g.range()));
+            GlobalArgs.last(graph, b.name()).ifPresent(g -> out.add(g.range()));
         }
     }
 
     private static boolean hasDefault(VariableSites.Declaration d) {
-        return d.place().instruction() instanceof Arg a && a.declarations().get(d.position()).defaultValue().isPresent();
+        return d.place().instruction() instanceof Arg a
+                && a.declarations().get(d.position()).defaultValue().isPresent();
     }
 
     private static boolean hasDefault(StageGraph graph, Binding b) {
-        return VariableSites.argDeclaration(graph, b.range()).filter(d -> d.defaultValue().isPresent()).isPresent();
+        return GlobalArgs.argDeclaration(graph, b.range()).filter(d -> d.defaultValue().isPresent()).isPresent();
     }
 }

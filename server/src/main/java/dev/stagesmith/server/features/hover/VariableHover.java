@@ -9,7 +9,9 @@ import dev.stagesmith.grammar.stages.StageGraph;
 import dev.stagesmith.grammar.syntax.ArgDeclaration;
 import dev.stagesmith.server.features.symbols.Place;
 import dev.stagesmith.server.features.symbols.Symbol;
+import dev.stagesmith.server.features.symbols.GlobalArgs;
 import dev.stagesmith.server.features.symbols.VariableSites;
+import dev.stagesmith.server.features.symbols.Visible;
 import dev.stagesmith.server.features.symbols.VariableSites.Context;
 import java.util.Optional;
 
@@ -25,7 +27,7 @@ final class VariableHover {
     static void reference(StageGraph graph, Symbol.VariableReference symbol, HoverText out) {
         String name = symbol.reference().name();
         VariableSites.Site site = symbol.site();
-        VariableSites.Visible visible = VariableSites.visible(graph, site);
+        Visible visible = Visible.at(graph, site);
         Optional<Binding> binding = visible.lookup(name);
         boolean runtime = site.context() == Context.RUNTIME;
         if (runtime && binding.isPresent() && binding.get().origin() != Binding.Origin.ENV
@@ -58,7 +60,7 @@ final class VariableHover {
         String name = d.variableName();
         Optional<Binding> binding;
         if (place.isGlobalArg()) {
-            binding = VariableSites.globalBinding(graph, d.name());
+            binding = GlobalArgs.binding(graph, d.name());
         } else {
             Stage stage = place.stage().orElseThrow();
             binding = graph.environment(stage).before(place.index() + 1).lookup(name)
@@ -83,7 +85,7 @@ final class VariableHover {
     }
 
     /** For {@code ${NAME:-word}} and friends, what the whole reference becomes. */
-    private static void expansion(StageGraph graph, Symbol.VariableReference symbol, VariableSites.Visible visible,
+    private static void expansion(StageGraph graph, Symbol.VariableReference symbol, Visible visible,
             HoverText out) {
         if (symbol.reference().modifier().isEmpty() || !symbol.reference().closed()) {
             return;
@@ -130,13 +132,13 @@ final class VariableHover {
 
     /** An in-stage ARG: its default, or the global ARG it takes its value from, and any build arg. */
     private static void stageArg(StageGraph graph, Binding b, HoverText out) {
-        Optional<ArgDeclaration> d = VariableSites.argDeclaration(graph, b.range());
+        Optional<ArgDeclaration> d = GlobalArgs.argDeclaration(graph, b.range());
         if (d.isPresent() && d.get().defaultValue().isPresent()) {
             out.text(", default ").code(d.get().defaultValue().get().value());
             buildArg(graph, b.name(), out);
             return;
         }
-        Optional<Binding> global = VariableSites.lastGlobalDeclaration(graph, b.name());
+        Optional<Binding> global = GlobalArgs.last(graph, b.name());
         if (global.isPresent()) {
             out.text(", which takes the value of the global ARG on line "
                     + graph.file().lineNumber(global.get().range().start()));
@@ -152,7 +154,7 @@ final class VariableHover {
     }
 
     private static void defaultValue(StageGraph graph, Binding global, HoverText out) {
-        Optional<ArgDeclaration> d = VariableSites.argDeclaration(graph, global.range());
+        Optional<ArgDeclaration> d = GlobalArgs.argDeclaration(graph, global.range());
         if (d.isPresent() && d.get().defaultValue().isPresent()) {
             out.text(", default ").code(d.get().defaultValue().get().value());
         } else {

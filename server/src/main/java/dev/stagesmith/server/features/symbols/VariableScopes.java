@@ -81,11 +81,6 @@ public final class VariableScopes {
         return variable(d.variableName(), d.place().stage());
     }
 
-    /** Whether the name is a global ARG declared before the first FROM. */
-    public boolean isGlobalArg(String name) {
-        return graph.args().declared().stream().anyMatch(b -> b.name().equals(name));
-    }
-
     /** Whether BuildKit sets the name itself ({@code TARGETARCH}, ...). */
     public boolean isAutomatic(String name) {
         return automaticNames.contains(name);

@@ -138,7 +138,8 @@ class HoverServiceTest {
         check("ARG V<|>=1\nFROM alpine", "**ARG V** = `1`", "Global ARG on line 1, default `1`",
                 "FROM lines see it; a stage sees it only after `ARG V` in that stage.");
         check("ARG V=1\nFROM alpine\nARG <|>V", "**ARG V** = `1`", "takes the value of the global ARG on line 1");
-        check("FROM alpine\nARG <|>V", "**ARG V** (no value)", "it has a value only when `--build-arg V=…` is given.");
+        check("FROM alpine\nARG <|>V", "**ARG V** (no value)",
+                "it has a value only when `--build-arg V=…` is given.");
     }
 
     @Test

@@ -123,7 +123,8 @@ class ReferencesServiceTest {
             s.open(uri, "FROM alpine AS build\nFROM alpine\nCOPY --from=build /a /b\n");
             ReferenceParams p = new ReferenceParams(new TextDocumentIdentifier(uri), new Position(0, 16),
                     new ReferenceContext(false));
-            List<? extends Location> found = s.server().getTextDocumentService().references(p).get(10, TimeUnit.SECONDS);
+            List<? extends Location> found = s.server().getTextDocumentService().references(p)
+                    .get(10, TimeUnit.SECONDS);
             assertEquals(1, found.size());
             assertEquals(new Position(2, 12), found.get(0).getRange().getStart());
         }

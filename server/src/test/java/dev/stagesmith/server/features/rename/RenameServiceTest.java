@@ -121,8 +121,16 @@ class RenameServiceTest {
     void referencesARenameCannotUpdateAreRefused() {
         refused("ARG S=build\nFROM alpine AS bu<|>ild\nFROM ${S}", "compile", "line 3 refers to it as '${S}'");
         prepareRefused("FROM alpine AS build\nFROM alpine\nCOPY --from=<|>0 /a /b",
-                "'0' refers to stage 0 by its index, which a rename leaves as it is; rename it at 'AS build' on line 1");
+                "'0' refers to stage 0 by its index, which a rename leaves as it is;"
+                        + " rename it at 'AS build' on line 1");
         prepareRefused("FROM alpine\nFROM alpine\nCOPY --from=<|>0 /a /b", "stage 0 has no name; add 'AS <name>'");
+    }
+
+    @Test
+    void acrossContinuationLinesAndHeredocs() {
+        check("FROM alpine\nARG <|>A=1\nRUN echo one \\\n    two $A \\\n  ${A}\nRUN <<EOF\necho $A\nEOF", "B",
+                "FROM alpine\nARG B=1\nRUN echo one \\\n    two $B \\\n  ${B}\nRUN <<EOF\necho $B\nEOF");
+        refused("FROM alpine\nARG <|>U=me\nCOPY --chown=\"$U\" /a /b", "V", "line 3 refers to it as '\"$U\"'");
     }
 
     @Test

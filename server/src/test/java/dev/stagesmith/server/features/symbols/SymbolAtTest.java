@@ -93,6 +93,21 @@ class SymbolAtTest {
     }
 
     @Test
+    void positionsInsideWordsThatRunOverContinuationLines() {
+        check("FROM alpine\nENV A=1\nRUN echo one \\\n    two $<|>A \\\n  three", "variable A family-0");
+        check("FROM alpine\nENV A=1\nWORKDIR /x\\\n/$<|>A", "variable A family-0");
+        check("FROM alpine AS build\nFROM alpine\nCOPY --from=\\\nbu<|>ild /a /b", "stage-reference build -> build");
+    }
+
+    @Test
+    void shellParametersAndQuotedFlagValuesAreNotNames() {
+        check("FROM alpine\nRUN echo $<|>1 $@", "nothing");
+        check("FROM alpine\nRUN echo $1 $<|>@", "nothing");
+        check("FROM alpine\nCOPY --chown=\"$<|>U\" /a /b", "nothing");
+        check("FROM alpine\nRUN <<-EOF\n\techo $<|>X\n\tEOF", "variable X family-0");
+    }
+
+    @Test
     void variableDeclarationsAndScopes() {
         check("ARG V<|>ERSION=1\nFROM alpine", "declaration VERSION global");
         check("ARG VERSION=1\nFROM alpine\nARG VER<|>SION", "declaration VERSION global");
