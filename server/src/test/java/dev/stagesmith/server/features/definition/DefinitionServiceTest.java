@@ -59,6 +59,8 @@ class DefinitionServiceTest {
         check("FROM alpine\nARG A=1 B=$<|>A", "2:A");
         check("ARG V=1\nFROM golang:$<|>V", "1:V");
         check("ARG V\nFROM golang:$<|>V", "1:V");
+        check("ARG A=1\nARG B=${<|>A}-x\nFROM alpine", "1:A");
+        check("ARG A=1 B=${<|>A}-x\nFROM alpine", "1:A");
     }
 
     @Test

@@ -82,6 +82,9 @@ class HoverServiceTest {
                 + " defined later (line 3)");
         check("FROM alpine AS a\nCOPY --from=<|>a /x /y", "Refers to its own stage");
         check("FROM alpine AS l<|>ast", "the default target", "No stage uses it.");
+        check("FROM alpine AS tools\nFROM alpine AS base\nONBUILD COPY --from=to<|>ols /t /t\nFROM base AS app",
+                "In an ONBUILD trigger: resolved when stage `app` is built on this one.", "**Stage** `tools`",
+                "Used by:\n- `app`, ONBUILD COPY --from, line 3");
         check("FROM alpine AS f<|>irst\nFROM alpine", "No stage uses it; it is built only as a --target.");
         check("FROM alpine AS base\nFROM scratch AS s\nFROM s AS t<|>op", "Base: `top ← s ← scratch`");
     }

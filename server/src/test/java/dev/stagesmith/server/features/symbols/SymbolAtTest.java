@@ -63,6 +63,14 @@ class SymbolAtTest {
     }
 
     @Test
+    void onbuildTriggersResolveOnlyWhereAStageInheritsThem() {
+        check("FROM alpine AS tools\nFROM alpine AS base\nONBUILD COPY --from=to<|>ols /t /t\nFROM base",
+                "stage-reference tools -> tools");
+        check("FROM alpine AS tools\nFROM alpine AS base\nONBUILD COPY --from=to<|>ols /t /t", "nothing");
+        check("FROM alpine\nONBUILD ENV A=$<|>B", "nothing");
+    }
+
+    @Test
     void fromIsCaseSensitiveWhileFromFlagsAreNot() {
         check("FROM alpine AS build\nFROM Bu<|>ild", "image Build = Build");
         check("FROM alpine AS Build\nFROM bu<|>ild", "stage-reference build -> build");
