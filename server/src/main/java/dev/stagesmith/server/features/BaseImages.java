@@ -3,7 +3,7 @@ package dev.stagesmith.server.features;
 import dev.stagesmith.grammar.stages.Stage;
 import dev.stagesmith.grammar.stages.StageGraph;
 import dev.stagesmith.grammar.syntax.Word;
-import dev.stagesmith.server.checks.variables.VariableReferences;
+import dev.stagesmith.grammar.expand.VariableReferences;
 import java.util.Optional;
 import java.util.Set;
 

@@ -1,11 +1,16 @@
 package dev.stagesmith.server.lsp;
 
 import dev.stagesmith.server.features.codeactions.CodeActionService;
+import dev.stagesmith.server.features.definition.DefinitionService;
 import dev.stagesmith.server.features.folding.FoldingService;
 import dev.stagesmith.server.features.formatting.FormattingService;
+import dev.stagesmith.server.features.highlight.HighlightService;
+import dev.stagesmith.server.features.hover.HoverService;
 import dev.stagesmith.server.features.inlayhints.InlayHintService;
 import dev.stagesmith.server.features.links.DocumentLinkService;
 import dev.stagesmith.server.features.outline.DocumentSymbolService;
+import dev.stagesmith.server.features.references.ReferencesService;
+import dev.stagesmith.server.features.rename.RenameService;
 import dev.stagesmith.server.features.semantictokens.SemanticTokensService;
 import dev.stagesmith.server.workspace.DocumentSnapshot;
 import dev.stagesmith.server.workspace.Documents;
@@ -18,11 +23,14 @@ import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
 import org.eclipse.lsp4j.DocumentFormattingParams;
+import org.eclipse.lsp4j.DocumentHighlight;
+import org.eclipse.lsp4j.DocumentHighlightParams;
 import org.eclipse.lsp4j.DocumentLink;
 import org.eclipse.lsp4j.DocumentLinkParams;
 import org.eclipse.lsp4j.DocumentRangeFormattingParams;
@@ -30,8 +38,18 @@ import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.FoldingRange;
 import org.eclipse.lsp4j.FoldingRangeRequestParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.InlayHint;
 import org.eclipse.lsp4j.InlayHintParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.LocationLink;
+import org.eclipse.lsp4j.PrepareRenameDefaultBehavior;
+import org.eclipse.lsp4j.PrepareRenameParams;
+import org.eclipse.lsp4j.PrepareRenameResult;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.RenameParams;
 import org.eclipse.lsp4j.SemanticTokens;
 import org.eclipse.lsp4j.SemanticTokensDelta;
 import org.eclipse.lsp4j.SemanticTokensDeltaParams;
@@ -40,6 +58,8 @@ import org.eclipse.lsp4j.SemanticTokensRangeParams;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.jsonrpc.messages.Either3;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
@@ -181,5 +201,46 @@ final class DocumentService implements TextDocumentService {
     public CompletableFuture<List<? extends TextEdit>> rangeFormatting(DocumentRangeFormattingParams params) {
         return requests.onDocument("textDocument/rangeFormatting", params.getTextDocument().getUri(), List::of,
                 s -> FormattingService.formatRange(s, params));
+    }
+
+    @Override
+    public CompletableFuture<Hover> hover(HoverParams params) {
+        return requests.onDocument("textDocument/hover", params.getTextDocument().getUri(), () -> null,
+                s -> HoverService.hover(s, params.getPosition(), client.get()));
+    }
+
+    @Override
+    public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(
+            DefinitionParams params) {
+        return requests.onDocument("textDocument/definition", params.getTextDocument().getUri(),
+                () -> Responses.locations(List.of()),
+                s -> Responses.locations(DefinitionService.definition(s, params.getPosition())));
+    }
+
+    @Override
+    public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
+        return requests.onDocument("textDocument/references", params.getTextDocument().getUri(), List::of,
+                s -> ReferencesService.references(s, params.getPosition(), params.getContext() == null
+                        || params.getContext().isIncludeDeclaration()));
+    }
+
+    @Override
+    public CompletableFuture<List<? extends DocumentHighlight>> documentHighlight(DocumentHighlightParams params) {
+        return requests.onDocument("textDocument/documentHighlight", params.getTextDocument().getUri(), List::of,
+                s -> HighlightService.highlights(s, params.getPosition()));
+    }
+
+    @Override
+    public CompletableFuture<Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>> prepareRename(
+            PrepareRenameParams params) {
+        return requests.onDocument("textDocument/prepareRename", params.getTextDocument().getUri(), () -> null,
+                s -> Responses.prepareRename(RenameService.prepare(s, params.getPosition())));
+    }
+
+    @Override
+    public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
+        return requests.onDocument("textDocument/rename", params.getTextDocument().getUri(), () -> null,
+                s -> Responses.workspaceEdit(RenameService.rename(s, params.getPosition(), params.getNewName()),
+                        client.get()));
     }
 }

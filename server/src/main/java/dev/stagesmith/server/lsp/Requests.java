@@ -1,5 +1,6 @@
 package dev.stagesmith.server.lsp;
 
+import dev.stagesmith.server.features.rename.RenameRefusedException;
 import dev.stagesmith.server.workspace.DocumentSnapshot;
 import dev.stagesmith.server.workspace.Documents;
 import java.lang.System.Logger.Level;
@@ -17,7 +18,8 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 
 /**
  * Runs requests off the message thread, cancellable, each isolated: a bug answers that one request with
- * an error and the server keeps serving. A request for a document that is not open gets the empty answer.
+ * an error and the server keeps serving. A request for a document that is not open gets the empty answer;
+ * a refused rename gets its reason as the error message.
  */
 final class Requests {
 
@@ -50,6 +52,9 @@ final class Requests {
                 return work.apply(cancel);
             } catch (CancellationException | ResponseErrorException e) {
                 throw e;
+            } catch (RenameRefusedException e) {
+                throw new ResponseErrorException(
+                        new ResponseError(ResponseErrorCode.RequestFailed, e.getMessage(), null));
             } catch (RuntimeException | StackOverflowError e) {
                 LOG.log(Level.ERROR, method + " failed", e);
                 throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InternalError,

@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.ConfigurationItem;
 import org.eclipse.lsp4j.ConfigurationParams;
 import org.eclipse.lsp4j.DocumentLinkOptions;
@@ -23,14 +24,15 @@ import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.RenameOptions;
+import org.eclipse.lsp4j.SaveOptions;
 import org.eclipse.lsp4j.SemanticTokensServerFull;
 import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.TextDocumentSyncOptions;
-import org.eclipse.lsp4j.SaveOptions;
-import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
 import org.eclipse.lsp4j.services.LanguageServer;
@@ -108,7 +110,20 @@ public final class StagesmithLanguageServer implements LanguageServer, LanguageC
         caps.setCodeActionProvider(CodeActionResults.provider(clientCapabilities));
         caps.setDocumentFormattingProvider(true);
         caps.setDocumentRangeFormattingProvider(true);
+        caps.setHoverProvider(true);
+        caps.setDefinitionProvider(true);
+        caps.setReferencesProvider(true);
+        caps.setDocumentHighlightProvider(true);
+        caps.setRenameProvider(renameOptions());
         return caps;
+    }
+
+    /** RenameOptions (with prepareProvider) only for clients that said they support prepareRename. */
+    private Either<Boolean, RenameOptions> renameOptions() {
+        var td = clientCapabilities.getTextDocument();
+        boolean prepare = td != null && td.getRename() != null
+                && Boolean.TRUE.equals(td.getRename().getPrepareSupport());
+        return prepare ? Either.forRight(new RenameOptions(true)) : Either.forLeft(true);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.stagesmith.server.checks.variables;
 
 import dev.stagesmith.grammar.expand.Expander;
+import dev.stagesmith.grammar.expand.VariableReferences;
 import dev.stagesmith.grammar.stages.Binding;
 import dev.stagesmith.grammar.stages.Expansions;
 import dev.stagesmith.grammar.stages.Scope;

@@ -2,6 +2,7 @@ package dev.stagesmith.server.checks.variables;
 
 import dev.stagesmith.grammar.SourceMap;
 import dev.stagesmith.grammar.expand.ExpansionException;
+import dev.stagesmith.grammar.expand.VariableReferences;
 import dev.stagesmith.grammar.stages.Scope;
 import dev.stagesmith.grammar.stages.Stage;
 import dev.stagesmith.grammar.stages.StageGraph;

@@ -2,6 +2,7 @@ package dev.stagesmith.server.checks.variables;
 
 import dev.stagesmith.grammar.expand.ExpansionException;
 import dev.stagesmith.grammar.expand.Expander;
+import dev.stagesmith.grammar.expand.VariableReferences;
 import dev.stagesmith.grammar.stages.Stage;
 import dev.stagesmith.grammar.stages.StageGraph;
 import dev.stagesmith.grammar.syntax.ImageRef;

@@ -4,6 +4,7 @@ import dev.stagesmith.grammar.SourceMap;
 import dev.stagesmith.grammar.GoQuoting;
 import dev.stagesmith.grammar.TextRange;
 import dev.stagesmith.grammar.expand.ExpansionException;
+import dev.stagesmith.grammar.expand.VariableReferences;
 import dev.stagesmith.grammar.stages.Stage;
 import dev.stagesmith.grammar.stages.StageGraph;
 import dev.stagesmith.server.checks.CheckInput;

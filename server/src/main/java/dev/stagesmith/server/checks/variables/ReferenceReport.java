@@ -1,6 +1,7 @@
 package dev.stagesmith.server.checks.variables;
 
 import dev.stagesmith.grammar.SourceMap;
+import dev.stagesmith.grammar.expand.VariableReferences;
 import dev.stagesmith.grammar.syntax.Word;
 import dev.stagesmith.server.checks.Findings;
 import dev.stagesmith.server.checks.Fix;

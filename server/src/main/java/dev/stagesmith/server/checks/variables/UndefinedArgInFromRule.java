@@ -3,6 +3,7 @@ package dev.stagesmith.server.checks.variables;
 import dev.stagesmith.grammar.SourceMap;
 import dev.stagesmith.grammar.expand.ExpansionException;
 import dev.stagesmith.grammar.expand.Expander;
+import dev.stagesmith.grammar.expand.VariableReferences;
 import dev.stagesmith.grammar.stages.Stage;
 import dev.stagesmith.grammar.stages.StageGraph;
 import dev.stagesmith.server.checks.CheckInput;

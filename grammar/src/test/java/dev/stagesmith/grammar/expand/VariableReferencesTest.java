@@ -1,8 +1,8 @@
-package dev.stagesmith.server.checks.variables;
+package dev.stagesmith.grammar.expand;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.stagesmith.server.checks.variables.VariableReferences.Syntax;
+import dev.stagesmith.grammar.expand.VariableReferences.Syntax;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.stagesmith.server.checks.variables;
+package dev.stagesmith.grammar.expand;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Finds the {@code $NAME} and {@code ${NAME...}} references in a word's text, with their positions, so
  * that findings can point at the variable rather than at the whole word. Escaped dollars and text in
- * single quotes are not references, as in BuildKit's expansion and in the shell. Public because the editor
- * features (semantic tokens, links, the outline) find references the same way.
+ * single quotes are not references, as in BuildKit's expansion and in the shell. Shared by the checks and
+ * the editor features (hover, references, rename).
  */
 public final class VariableReferences {
 
@@ -33,10 +33,9 @@ public final class VariableReferences {
      *     ...), empty for {@code $name} and {@code ${name}}
      * @param closed false for a braced reference whose closing brace is missing
      */
-    public record Reference(String name, int start, int end, int nameStart, int nameEnd, String modifier,
-            boolean closed) {
+    public record Reference(String name, int start, int end, int nameStart, int nameEnd, String modifier, boolean closed) {
 
-        boolean requires() {
+        public boolean requires() {
             return modifier.equals("?") || modifier.equals(":?");
         }
     }
@@ -61,7 +60,7 @@ public final class VariableReferences {
     }
 
     /** The references to {@code name}. */
-    static List<Reference> named(List<Reference> references, String name) {
+    public static List<Reference> named(List<Reference> references, String name) {
         return references.stream().filter(r -> r.name().equals(name)).toList();
     }
 
