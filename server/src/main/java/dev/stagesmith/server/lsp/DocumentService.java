@@ -1,15 +1,22 @@
 package dev.stagesmith.server.lsp;
 
+import dev.stagesmith.server.features.completion.CompletionService;
 import dev.stagesmith.server.workspace.DocumentSnapshot;
 import dev.stagesmith.server.workspace.Documents;
 import dev.stagesmith.server.workspace.TextChanges;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
 /**
@@ -72,5 +79,12 @@ final class DocumentService implements TextDocumentService {
             documents.replace(uri, documents.get(uri).get().version(), params.getText());
         }
         diagnostics.now(uri);
+    }
+
+    @Override
+    public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
+        return requests.onDocument("textDocument/completion", params.getTextDocument().getUri(),
+                () -> Either.forRight(new CompletionList()), s -> Either.forRight(CompletionService.complete(s,
+                        params.getPosition(), client.get(), (item, edit) -> item.setTextEdit(Either.forLeft(edit)))));
     }
 }

@@ -2,6 +2,7 @@ package dev.stagesmith.server.lsp;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
+import dev.stagesmith.server.features.completion.CompletionService;
 import dev.stagesmith.server.settings.Settings;
 import dev.stagesmith.server.workspace.Documents;
 import java.lang.System.Logger.Level;
@@ -14,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.ConfigurationItem;
 import org.eclipse.lsp4j.ConfigurationParams;
 import org.eclipse.lsp4j.InitializeParams;
@@ -94,6 +96,7 @@ public final class StagesmithLanguageServer implements LanguageServer, LanguageC
         sync.setChange(TextDocumentSyncKind.Incremental);
         sync.setSave(new SaveOptions(false));
         caps.setTextDocumentSync(sync);
+        caps.setCompletionProvider(new CompletionOptions(false, CompletionService.TRIGGER_CHARACTERS));
         return caps;
     }
 
