@@ -1,6 +1,7 @@
 package dev.stagesmith.server.features.completion;
 
 import dev.stagesmith.grammar.TextRange;
+import dev.stagesmith.grammar.syntax.Arg;
 import dev.stagesmith.grammar.syntax.From;
 import dev.stagesmith.grammar.syntax.Healthcheck;
 import dev.stagesmith.grammar.syntax.Instruction;
@@ -16,7 +17,8 @@ import org.eclipse.lsp4j.CompletionItemKind;
 /**
  * The words after an instruction's keyword: variables where a {@code $} is being typed, builder flags and
  * their values while BuildKit still reads flags, then the arguments that have a fixed vocabulary (a FROM's
- * base stage and {@code AS}, HEALTHCHECK's {@code CMD}/{@code NONE}, a STOPSIGNAL, a USER).
+ * base stage and {@code AS}, HEALTHCHECK's {@code CMD}/{@code NONE}, a STOPSIGNAL, a USER, the global ARGs a
+ * stage may redeclare).
  */
 final class ArgumentCompletions {
 
@@ -91,6 +93,8 @@ final class ArgumentCompletions {
             }
         } else if (target instanceof User && index == 0) {
             OwnerCompletions.users(c, replace, items);
+        } else if (target instanceof Arg && index >= 0 && !typed.contains("=")) {
+            VariableCompletions.redeclarable(c, replace, items);
         }
     }
 

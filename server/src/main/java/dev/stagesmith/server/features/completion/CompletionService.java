@@ -48,7 +48,7 @@ public final class CompletionService {
             InstructionCompletions.complete(c, c.instruction(), items);
         } else if (c.linePrefix().stripLeading().startsWith("#")) {
             DirectiveCompletions.complete(c, items);
-        } else if (c.wordStartsLine() && KeywordCompletions.isKeywordPrefix(c.typed())) {
+        } else if (c.wordStartsLine() && c.wordEndsLine() && KeywordCompletions.isKeywordPrefix(c.word())) {
             KeywordCompletions.complete(c, c.typedRange(), KeywordCompletions.at(c), true, items);
         }
     }

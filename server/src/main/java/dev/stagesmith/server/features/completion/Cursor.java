@@ -156,6 +156,17 @@ record Cursor(ParsedDockerfile file, StageGraph graph, int offset, int lineStart
         return GoStrings.skipSpace(text(), lineStart, wordStart) == wordStart;
     }
 
+    /** Whether only blanks follow the current word on its line. */
+    boolean wordEndsLine() {
+        String text = text();
+        for (int i = wordEnd; i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r'; i++) {
+            if (!GoStrings.isSpace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The one-based line number of {@code at}, as users read it. */
     int lineNumber(int at) {
         return file.lineNumber(at);

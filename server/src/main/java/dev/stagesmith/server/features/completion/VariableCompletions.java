@@ -70,6 +70,31 @@ final class VariableCompletions {
         }
     }
 
+    /**
+     * A name after a stage's {@code ARG}: the global ARGs and automatic platform ARGs the stage does not
+     * see yet, which a bare {@code ARG NAME} brings into it.
+     */
+    static void redeclarable(Cursor c, TextRange replace, Items items) {
+        if (c.stage() == null || c.index() < 0) {
+            return;
+        }
+        Scope visible = c.graph().environment(c.stage()).before(c.index());
+        Map<String, Binding> global = new LinkedHashMap<>();
+        c.graph().args().declared().forEach(b -> global.putIfAbsent(b.name(), b));
+        c.graph().args().scope().bindings().values().forEach(b -> global.putIfAbsent(b.name(), b));
+        for (Binding b : global.values()) {
+            if (visible.lookup(b.name()).isPresent()) {
+                continue;
+            }
+            CompletionItem item = items.add(b.name(), CompletionItemKind.Variable, replace, b.name());
+            item.setDetail(b.value() == null ? "declared without a value" : b.value().isEmpty() ? "\"\"" : b.value());
+            items.document(item, b.origin() == Binding.Origin.AUTOMATIC
+                    ? "Brings BuildKit's automatic platform `ARG` into this stage."
+                    : "Brings the global `ARG` from line " + c.lineNumber(b.range().start())
+                            + " into this stage, with its value.");
+        }
+    }
+
     private static Reference reference(Cursor c) {
         String text = c.text();
         int i = c.offset();

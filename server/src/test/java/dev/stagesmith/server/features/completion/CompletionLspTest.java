@@ -28,13 +28,14 @@ class CompletionLspTest {
             assertFalse(options.getResolveProvider());
 
             s.open(URI, "FROM golang:1.22 AS build\nFROM alpine\n");
-            s.change(URI, 2, 0, 2, 0, "COPY --from=");
+            int version = s.change(URI, 2, 0, 2, 0, "COPY --from=");
             CompletionList list = complete(s, new Position(2, 12));
             assertEquals(List.of("build", "0"), list.getItems().stream().map(CompletionItem::getLabel).toList());
             CompletionItem build = list.getItems().get(0);
             assertEquals("golang:1.22", build.getDetail());
             assertEquals(new Range(new Position(2, 12), new Position(2, 12)), build.getTextEdit().getLeft().getRange());
             assertEquals("build", build.getTextEdit().getLeft().getNewText());
+            s.awaitDiagnostics(URI, version); // let the debounced publish finish before the session closes
         }
     }
 

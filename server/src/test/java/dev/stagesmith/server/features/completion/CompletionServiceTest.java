@@ -115,6 +115,12 @@ class CompletionServiceTest {
             check("FROM alpine\n# see <|>");
             check("FROM alpine\nRUN a \\\n# CO<|>\n  b");
         }
+
+        @Test
+        void notBeforeOtherTextOnTheLine() {
+            check("<|># syntax=docker/dockerfile:1\nFROM alpine");
+            check("FROM alpine\n<|>  RUN a");
+        }
     }
 
     @Nested
@@ -444,6 +450,17 @@ class CompletionServiceTest {
             check("FROM alpine\nARG A=$<|>");
             check("ARG A=1\nARG B=$<|>", "BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT", "BUILDOSVERSION",
                     "TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT", "TARGETOSVERSION", "TARGETSTAGE", "A");
+        }
+
+        @Test
+        void aStageArgNameRedeclaresWhatTheStageDoesNotSeeYet() {
+            String automatic = "BUILDPLATFORM BUILDOS BUILDARCH BUILDVARIANT BUILDOSVERSION TARGETPLATFORM TARGETOS"
+                    + " TARGETARCH TARGETVARIANT TARGETOSVERSION TARGETSTAGE";
+            check("ARG V=1\nARG NONE\nFROM alpine\nARG <|>", ("V NONE " + automatic).split(" "));
+            check("ARG V=1\nFROM alpine\nARG V TARGETOS\nARG T<|>", automatic.replace(" TARGETOS ", " ").split(" "));
+            assertEquals("1", item("ARG V=1\nFROM alpine\nARG <|>", "V").getDetail());
+            check("ARG V=1\nARG <|>");
+            check("ARG V=1\nFROM alpine\nARG X=<|>");
         }
 
         @Test
