@@ -70,6 +70,9 @@ final class MountCompletions {
         // An empty field (after '=' or a trailing ',') is not in the spec; it starts at the cursor.
         MountSpec.Field field = spec.fields().stream().filter(f -> f.from() <= at && at <= f.to()).findFirst()
                 .orElse(new MountSpec.Field("", "", at, at, at));
+        if (field.from() == at && field.to() > at) {
+            return; // in front of an existing field: whatever we inserted would run into it
+        }
         String before = value.substring(field.from(), at);
         int eq = before.indexOf('=');
         if (eq < 0) {

@@ -357,6 +357,7 @@ class CompletionServiceTest {
         @Test
         void sizeAndRequiredOnlyAfterTheType() {
             check("FROM alpine\nRUN --mount=<|>,type=tmpfs", "target");
+            check("FROM alpine\nRUN --mount=target=/go/pkg,<|>type=cache");
             check("FROM alpine\nRUN --mount=target=/s,<|>,type=secret", "id", "env", "mode", "uid", "gid");
         }
 
