@@ -94,7 +94,7 @@ final class ArgumentCompletions {
         } else if (target instanceof User && index == 0) {
             OwnerCompletions.users(c, replace, items);
         } else if (target instanceof Arg && index >= 0 && !typed.contains("=")) {
-            VariableCompletions.redeclarable(c, replace, items);
+            VisibleVariables.redeclarable(c, replace, items);
         }
     }
 
