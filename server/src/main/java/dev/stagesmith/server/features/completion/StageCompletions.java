@@ -3,12 +3,14 @@ package dev.stagesmith.server.features.completion;
 import dev.stagesmith.grammar.TextRange;
 import dev.stagesmith.grammar.stages.Dependency;
 import dev.stagesmith.grammar.stages.Stage;
+import dev.stagesmith.grammar.syntax.Comment;
 import dev.stagesmith.grammar.syntax.Word;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionItemKind;
@@ -77,11 +79,39 @@ final class StageCompletions {
         doc.append("**Stage ").append(s.index()).append(s.name().map(n -> " `" + n + "`").orElse(""))
                 .append("**, line ").append(c.lineNumber(s.from().range().start())).append("\n\n`")
                 .append(firstLine(c, s)).append('`');
+        description(c, s).ifPresent(d -> doc.append("\n\n").append(d));
         List<String> sources = sources(c, s);
         if (!sources.isEmpty()) {
             doc.append("\n\nCopies from ").append(String.join(", ", sources)).append('.');
         }
         items.document(item, doc.toString());
+    }
+
+    /**
+     * The stage's description, as {@code docker build --call=targets} shows it: a comment on the line right
+     * above FROM that starts with the stage name ({@code # build compiles the server}).
+     */
+    private static Optional<String> description(Cursor c, Stage s) {
+        List<Comment> comments = c.file().comments();
+        int fromLine = c.line(s.from().range().start());
+        int lo = 0;
+        int hi = comments.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int line = c.line(comments.get(mid).range().start());
+            if (line < fromLine - 1) {
+                lo = mid + 1;
+            } else if (line > fromLine - 1) {
+                hi = mid - 1;
+            } else {
+                String text = comments.get(mid).text().strip();
+                String name = s.nameWord().map(Word::value).orElse("");
+                boolean described = !name.isEmpty() && (text.startsWith(name + " ")
+                        || text.startsWith(s.name().orElse("") + " "));
+                return described ? Optional.of(text.substring(name.length()).strip()) : Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /** What the stage starts from: the image, {@code scratch} or {@code stage <name>}. */

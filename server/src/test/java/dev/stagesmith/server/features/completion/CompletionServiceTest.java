@@ -275,6 +275,16 @@ class CompletionServiceTest {
         }
 
         @Test
+        void documentationShowsTheStagesDescriptionComment() {
+            String doc = item("# build compiles the server\nFROM golang AS build\nFROM alpine\nCOPY --from=<|>", "build")
+                    .getDocumentation().getRight().getValue();
+            assertTrue(doc.endsWith("`FROM golang AS build`\n\ncompiles the server"), doc);
+            String none = item("# a note\nFROM golang AS build\nFROM alpine\nCOPY --from=<|>", "build")
+                    .getDocumentation().getRight().getValue();
+            assertTrue(none.endsWith("`FROM golang AS build`"), none);
+        }
+
+        @Test
         void theBaseShowsExpandedGlobalArgs() {
             assertEquals("golang:1.22", item("ARG GO=1.22\nFROM golang:${GO} AS b\nFROM alpine\nCOPY --from=<|>", "b")
                     .getDetail());
