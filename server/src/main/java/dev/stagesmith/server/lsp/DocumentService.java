@@ -1,6 +1,7 @@
 package dev.stagesmith.server.lsp;
 
 import dev.stagesmith.server.features.codeactions.CodeActionService;
+import dev.stagesmith.server.features.completion.CompletionService;
 import dev.stagesmith.server.features.definition.DefinitionService;
 import dev.stagesmith.server.features.folding.FoldingService;
 import dev.stagesmith.server.features.formatting.FormattingService;
@@ -23,6 +24,9 @@ import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
@@ -242,5 +246,12 @@ final class DocumentService implements TextDocumentService {
         return requests.onDocument("textDocument/rename", params.getTextDocument().getUri(), () -> null,
                 s -> Responses.workspaceEdit(RenameService.rename(s, params.getPosition(), params.getNewName()),
                         client.get()));
+    }
+
+    @Override
+    public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
+        return requests.onDocument("textDocument/completion", params.getTextDocument().getUri(),
+                () -> Either.forRight(new CompletionList()), s -> Either.forRight(CompletionService.complete(s,
+                        params.getPosition(), client.get(), (item, edit) -> item.setTextEdit(Either.forLeft(edit)))));
     }
 }

@@ -2,6 +2,7 @@ package dev.stagesmith.server.lsp;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
+import dev.stagesmith.server.features.completion.CompletionService;
 import dev.stagesmith.server.features.semantictokens.Legend;
 import dev.stagesmith.server.settings.Settings;
 import dev.stagesmith.server.workspace.Documents;
@@ -16,6 +17,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.ConfigurationItem;
 import org.eclipse.lsp4j.ConfigurationParams;
 import org.eclipse.lsp4j.DocumentLinkOptions;
@@ -110,6 +112,7 @@ public final class StagesmithLanguageServer implements LanguageServer, LanguageC
         caps.setCodeActionProvider(CodeActionResults.provider(clientCapabilities));
         caps.setDocumentFormattingProvider(true);
         caps.setDocumentRangeFormattingProvider(true);
+        caps.setCompletionProvider(new CompletionOptions(false, CompletionService.TRIGGER_CHARACTERS));
         caps.setHoverProvider(true);
         caps.setDefinitionProvider(true);
         caps.setReferencesProvider(true);
