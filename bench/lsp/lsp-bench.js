@@ -21,14 +21,14 @@ const USAGE = `usage: node bench/lsp/lsp-bench.js --file FILE --tokens-file FILE
   --edits N               incremental edits (default 200)
   --completions N         completion requests (default 200)
   --tokens-runs N         semantic-tokens requests (default 10; at least 3, fewer after 30 s)
-  --startups N            fresh processes timed to first diagnostics (default 5, after 1 untimed)
+  --startups N            fresh processes timed to first diagnostics (default 10, after 1 untimed)
   --only-startup          measure startup and peak RSS of an idle session only
   --json FILE             write the results here
   --meta KEY=VALUE        recorded in the JSON as is (versions, machine notes); repeatable
   --logs DIR              servers' stderr (default: a temporary directory)`;
 
 function parseArgs(argv) {
-  const o = { servers: [], meta: {}, edits: 200, completions: 200, tokensRuns: 10, startups: 5, cwd: process.cwd() };
+  const o = { servers: [], meta: {}, edits: 200, completions: 200, tokensRuns: 10, startups: 10, cwd: process.cwd() };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -118,7 +118,9 @@ async function start(server, o, uri, text, logFile) {
   client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
   const diagnostics = await first;
   if (!diagnostics) throw new Error(`no diagnostics within ${STARTUP_TIMEOUT_MS} ms of opening the file`);
+  const cpuMs = cpuTimeMs(client.pid);
   return {
+    cpuMs,
     client,
     capabilities: init.message.result.capabilities || {},
     serverInfo: init.message.result.serverInfo || null,
@@ -134,7 +136,7 @@ async function start(server, o, uri, text, logFile) {
  * page cache (and lets a JVM write its class archive).
  */
 async function measureStartups(servers, o, uri, text, logDir) {
-  const out = new Map(servers.map((s) => [s.name, { diagnostics: [], initialize: [] }]));
+  const out = new Map(servers.map((s) => [s.name, { diagnostics: [], initialize: [], cpu: [] }]));
   for (let i = 0; i <= o.startups; i++) {
     for (const server of servers) {
       const r = out.get(server.name);
@@ -145,6 +147,7 @@ async function measureStartups(servers, o, uri, text, logDir) {
         if (i > 0) {
           r.diagnostics.push(s.startupMs);
           r.initialize.push(s.initializeMs);
+          r.cpu.push(s.cpuMs);
         }
       } catch (e) {
         r.error = e.message;
@@ -237,6 +240,24 @@ function processTree(pid) {
   return tree;
 }
 
+const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ, 100 on Linux
+
+/**
+ * CPU time (user + system) used so far by the process tree, in ms. Less disturbed by other work on
+ * the machine than wall time, so it helps compare launch flags on a busy machine.
+ */
+function cpuTimeMs(pid) {
+  let ticks = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+    } catch (e) { /* gone */ }
+  }
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
 /** Sum of VmHWM (peak resident set) over the tree, in MiB. */
 function peakRssMiB(pid) {
   let kib = 0;
@@ -271,6 +292,7 @@ async function measureSession(server, o, logDir, startup, text, uri) {
   const result = { name: server.name, command: server.command.join(' ') };
   result.startup = { ...stats.summary(startup.diagnostics), samples: startup.diagnostics };
   result.startupToInitializeResult = stats.summary(startup.initialize);
+  result.startupCpu = stats.summary(startup.cpu);
   process.stderr.write(`${server.name}: session...`);
   const session = await start(server, o, uri, text, logFile(logDir, server));
   const { client } = session;
@@ -282,8 +304,10 @@ async function measureSession(server, o, logDir, startup, text, uri) {
       const doc = new Document(text);
       process.stderr.write(` ${o.edits} edits...`);
       result.diagnosticsAfterEdit = await feature('edits', async () => {
+        const cpuBefore = cpuTimeMs(client.pid);
         const edits = await measureEdits(client, uri, doc, o.edits);
-        return { ...stats.summary(edits.samples), missed: edits.missed };
+        const cpuMsPerEdit = (cpuTimeMs(client.pid) - cpuBefore) / o.edits;
+        return { ...stats.summary(edits.samples), missed: edits.missed, cpuMsPerEdit };
       });
       result.completion = null; // n/a unless advertised
       if (hasCompletion(session.capabilities)) {
@@ -293,6 +317,7 @@ async function measureSession(server, o, logDir, startup, text, uri) {
           return { ...stats.summary(c.samples), errors: c.errors, kinds: c.kinds };
         });
       }
+      result.peakRssBeforeSemanticTokensMiB = peakRssMiB(client.pid);
       result.semanticTokens = null;
       if (hasSemanticTokensFull(session.capabilities)) {
         process.stderr.write(' semantic tokens...');
@@ -323,19 +348,24 @@ function table(results, o, tokensLines) {
     ['startup to first diagnostics, median', (r) => cell(r.startup, 'p50')],
     ['startup to first diagnostics, p95', (r) => cell(r.startup, 'p95')],
     ['startup to initialize result, median', (r) => cell(r.startupToInitializeResult, 'p50')],
+    ['startup CPU time (user+sys), median', (r) => cell(r.startupCpu, 'p50')],
   ];
   if (!o.onlyStartup) {
     rows.push(
       [`diagnostics after edit, median (${o.edits} edits)`, (r) => cell(r.diagnosticsAfterEdit, 'p50')],
       ['diagnostics after edit, p95', (r) => cell(r.diagnosticsAfterEdit, 'p95')],
       ['diagnostics after edit, missed', (r) => String(r.diagnosticsAfterEdit ? r.diagnosticsAfterEdit.missed : '-')],
+      ['CPU time per edit (user+sys)', (r) => cell(r.diagnosticsAfterEdit, 'cpuMsPerEdit')],
       [`completion, median (${o.completions} requests)`, (r) => cell(r.completion, 'p50')],
       ['completion, p95', (r) => cell(r.completion, 'p95')],
       [`semantic tokens full (${tokensLines} lines), median`, (r) => cell(r.semanticTokens, 'p50')],
       ['semantic tokens full, first request', (r) => cell(r.semanticTokens, 'first')],
     );
   }
-  rows.push(['peak RSS (VmHWM)', (r) => `${stats.fmt(r.peakRssMiB)} MiB`]);
+  if (!o.onlyStartup) {
+    rows.push(['peak RSS before semantic tokens', (r) => `${stats.fmt(r.peakRssBeforeSemanticTokensMiB)} MiB`]);
+  }
+  rows.push(['peak RSS (VmHWM) at the end', (r) => `${stats.fmt(r.peakRssMiB)} MiB`]);
   const header = ['', ...results.map((r) => r.name)];
   const body = rows.map(([label, f]) => [label, ...results.map((r) => (r.error ? 'failed' : f(r)))]);
   const widths = header.map((_, i) => Math.max(...[header, ...body].map((row) => row[i].length)));
