@@ -71,6 +71,7 @@ function parseArgs(argv) {
 const DIAGNOSTICS_TIMEOUT_MS = 10000;
 const STARTUP_TIMEOUT_MS = 60000;
 const TOKENS_BUDGET_MS = 30000;
+const MAX_MISSED = 5;
 
 /** What a client such as VS Code announces for the features measured here. */
 function initializeParams(rootUri) {
@@ -171,7 +172,11 @@ async function measureEdits(client, uri, doc, count) {
     const sent = performance.now();
     client.notify('textDocument/didChange', { textDocument: { uri, version: doc.version }, contentChanges: [change] });
     const d = await published;
-    if (d) samples.push(d.arrived - sent); else missed++;
+    if (d) {
+      samples.push(d.arrived - sent);
+    } else if (++missed === MAX_MISSED) {
+      throw new Error(`no diagnostics after ${missed} edits (${DIAGNOSTICS_TIMEOUT_MS} ms each); stopped editing`);
+    }
   }
   return { samples, missed };
 }

@@ -24,18 +24,22 @@ class LspClient {
     this.waiters = [];
     this.noiseBytes = 0;
     this.exited = new Promise((resolve) => {
-      this.proc.on('exit', (code, signal) => {
-        this.exitCode = code;
-        this.exitSignal = signal;
-        const error = new Error(`server exited (code ${code}, signal ${signal}); see ${logFile}`);
+      const gone = (description) => {
+        if (this.gone) return;
+        this.gone = true;
+        const error = new Error(`${description}; see ${logFile}`);
         for (const p of this.pending.values()) p.reject(error);
         this.pending.clear();
         for (const w of this.waiters) w.reject(error);
         this.waiters = [];
         resolve();
+      };
+      this.proc.on('exit', (code, signal) => gone(`server exited (code ${code}, signal ${signal})`));
+      this.proc.on('error', (e) => {
+        this.log.write(`[bench] ${e}\n`);
+        gone(`server could not be started: ${e.message}`);
       });
     });
-    this.proc.on('error', (e) => this.log.write(`spawn failed: ${e}\n`));
     this.proc.stdin.on('error', () => {}); // a dead server is reported by 'exit'
     this.proc.stdout.on('data', (chunk) => this.receive(chunk));
   }
@@ -144,7 +148,7 @@ class LspClient {
 
   /** Polite shutdown, then the process is killed (by its own pid) if it lingers. */
   async close(timeoutMs = 5000) {
-    if (this.exitCode === undefined && this.exitSignal === undefined) {
+    if (!this.gone) {
       try {
         await this.request('shutdown', null, timeoutMs);
         this.notify('exit', null);
