@@ -417,7 +417,9 @@ async function main() {
   }
   const lines = lineCount(text);
   const tokensLines = o.tokensFile ? lineCount(fs.readFileSync(o.tokensFile, 'utf8')) : 0;
-  console.log(`\n${path.basename(o.file)}: ${lines} lines; servers' stderr in ${logDir}\n`);
+  console.log(`\n${path.basename(o.file)}: ${lines} lines; servers' stderr in ${logDir}`);
+  for (const [k, v] of Object.entries(o.meta)) console.log(`${k}: ${v}`);
+  console.log('');
   console.log(table(results, o, tokensLines));
   const detail = completionDetail(results);
   if (detail) console.log(`\ncompletion by position:\n${detail}`);
