@@ -23,24 +23,28 @@ public final class LineIndex {
     }
 
     public static LineIndex of(CharSequence text) {
-        int[] starts = lineStarts(text, true);
-        boolean loneCarriageReturn = false;
-        for (int i = 0; i < text.length() && !loneCarriageReturn; i++) {
-            loneCarriageReturn = isLoneCarriageReturn(text, i);
+        String s = text.toString();
+        int[] starts = lineStarts(s, true);
+        // Only a lone CR makes the two counts differ; a second pass is needed just then.
+        boolean loneCarriageReturn = starts.length != lineFeedCount(s) + 1;
+        return new LineIndex(starts, loneCarriageReturn ? lineStarts(s, false) : starts, s.length());
+    }
+
+    private static int lineFeedCount(String text) {
+        int count = 0;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            count++;
         }
-        return new LineIndex(starts, loneCarriageReturn ? lineStarts(text, false) : starts, text.length());
+        return count;
     }
 
-    private static boolean isLoneCarriageReturn(CharSequence text, int i) {
-        return text.charAt(i) == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n');
-    }
-
-    private static int[] lineStarts(CharSequence text, boolean loneCarriageReturns) {
-        int[] starts = new int[16];
+    private static int[] lineStarts(String text, boolean loneCarriageReturns) {
+        int[] starts = new int[Math.max(16, text.length() / 32)];
         int count = 1;
-        for (int i = 0; i < text.length(); i++) {
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
-            if (c == '\n' || (loneCarriageReturns && isLoneCarriageReturn(text, i))) {
+            if (c == '\n' || (loneCarriageReturns && c == '\r' && (i + 1 == length || text.charAt(i + 1) != '\n'))) {
                 if (count == starts.length) {
                     starts = Arrays.copyOf(starts, count * 2);
                 }

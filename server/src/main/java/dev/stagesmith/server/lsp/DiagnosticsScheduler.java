@@ -24,7 +24,7 @@ final class DiagnosticsScheduler {
     private static final System.Logger LOG = System.getLogger(DiagnosticsScheduler.class.getName());
 
     /** Long enough to coalesce a burst of edits, short enough not to be noticed. */
-    static final long DEBOUNCE_MS = 20;
+    static final long DEBOUNCE_MS = 5;
 
     private final ScheduledExecutorService timer;
     private final Documents documents;
