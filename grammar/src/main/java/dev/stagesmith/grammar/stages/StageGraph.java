@@ -4,6 +4,7 @@ import dev.stagesmith.grammar.ClosestMatch;
 import dev.stagesmith.grammar.ParsedDockerfile;
 import dev.stagesmith.grammar.syntax.Arg;
 import dev.stagesmith.grammar.syntax.Instruction;
+import dev.stagesmith.grammar.syntax.Shell;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -208,6 +209,37 @@ public final class StageGraph {
             }
         }
         return out;
+    }
+
+    /**
+     * The SHELL in effect before instruction {@code index} of {@code stage}: the last SHELL above it in
+     * the stage, else the last one in the stage it is built on ({@code FROM <stage>}), and so on up the
+     * chain; empty when none chose a shell (the default, {@code /bin/sh -c}).
+     */
+    public Optional<Shell> shellAt(Stage stage, int index) {
+        Stage s = stage;
+        int limit = index;
+        while (true) {
+            for (int j = Math.min(limit, s.instructions().size()) - 1; j >= 0; j--) {
+                if (s.instructions().get(j) instanceof Shell shell) {
+                    return Optional.of(shell);
+                }
+            }
+            if (!(s.base() instanceof Stage.StageBase b) || b.index() >= s.index()) {
+                return Optional.empty();
+            }
+            s = stages.get(b.index());
+            limit = s.instructions().size();
+        }
+    }
+
+    /**
+     * Whether a shell-form command at instruction {@code index} of {@code stage} runs in a POSIX shell,
+     * which reads {@code $NAME} itself: the default shell, or a SHELL naming sh, bash, ash, dash, zsh,
+     * ksh, mksh or busybox. A file with the backtick escape (a Windows Dockerfile) never does.
+     */
+    public boolean posixShellAt(Stage stage, int index) {
+        return file.escape() == '\\' && shellAt(stage, index).map(Shells::isPosix).orElse(true);
     }
 
     /** References to a stage defined at or after the referring one; BuildKit rejects them. */

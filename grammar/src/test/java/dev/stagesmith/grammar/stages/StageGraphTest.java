@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stagesmith.grammar.Dockerfiles;
 import dev.stagesmith.grammar.ParsedDockerfile;
+import dev.stagesmith.grammar.syntax.Command;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -208,5 +209,41 @@ class StageGraphTest {
         assertEquals(2, g.globalArgInstructions().size());
         assertEquals(1, g.preamble().size());
         assertFalse(g.stages().isEmpty());
+    }
+    @Test
+    void shellAtFollowsTheStageAndItsBaseStages() {
+        StageGraph g = graph("""
+                FROM alpine AS base
+                RUN echo default
+                SHELL ["/bin/bash", "-c"]
+                RUN echo bash
+                FROM base AS child
+                RUN echo inherited
+                SHELL ["pwsh", "-Command"]
+                RUN echo pwsh
+                FROM alpine AS other
+                RUN echo fresh
+                """);
+        Stage base = g.stage(0);
+        Stage child = g.stage(1);
+        Stage other = g.stage(2);
+        assertTrue(g.shellAt(base, 0).isEmpty());
+        assertTrue(g.posixShellAt(base, 0));
+        Command.ExecForm bash = assertInstanceOf(Command.ExecForm.class, g.shellAt(base, 2).orElseThrow().command().orElseThrow());
+        assertEquals("/bin/bash", bash.arguments().get(0).value());
+        assertTrue(g.posixShellAt(base, 2), "bash reads $NAME");
+        assertTrue(g.posixShellAt(child, 0), "the base stage's bash carries over");
+        assertFalse(g.posixShellAt(child, 2), "pwsh does not read $NAME");
+        assertTrue(g.posixShellAt(other, 0), "an image base starts from the default shell");
+    }
+
+    @Test
+    void windowsEscapeIsNeverPosix() {
+        StageGraph g = graph("""
+                # escape=`
+                FROM mcr.microsoft.com/windows/servercore:ltsc2022
+                RUN echo %PATH%
+                """);
+        assertFalse(g.posixShellAt(g.stage(0), 0));
     }
 }

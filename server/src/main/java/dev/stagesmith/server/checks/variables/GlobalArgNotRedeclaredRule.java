@@ -4,6 +4,7 @@ import dev.stagesmith.grammar.SourceMap;
 import dev.stagesmith.grammar.expand.ExpansionException;
 import dev.stagesmith.grammar.expand.VariableReferences;
 import dev.stagesmith.grammar.stages.Scope;
+import dev.stagesmith.grammar.stages.Shells;
 import dev.stagesmith.grammar.stages.Stage;
 import dev.stagesmith.grammar.stages.StageGraph;
 import dev.stagesmith.grammar.syntax.Cmd;
@@ -12,7 +13,6 @@ import dev.stagesmith.grammar.syntax.Entrypoint;
 import dev.stagesmith.grammar.syntax.Heredoc;
 import dev.stagesmith.grammar.syntax.Instruction;
 import dev.stagesmith.grammar.syntax.Run;
-import dev.stagesmith.grammar.syntax.Shell;
 import dev.stagesmith.grammar.syntax.Word;
 import dev.stagesmith.server.checks.CheckInput;
 import dev.stagesmith.server.checks.Findings;
@@ -22,7 +22,6 @@ import dev.stagesmith.server.checks.Severity;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -33,9 +32,6 @@ import java.util.regex.Pattern;
  * Checks the words BuildKit expands and the shell text of RUN, CMD and ENTRYPOINT.
  */
 public final class GlobalArgNotRedeclaredRule implements Rule {
-
-    private static final Set<String> POSIX_SHELLS =
-            Set.of("sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox");
 
     @Override
     public String code() {
@@ -108,7 +104,7 @@ public final class GlobalArgNotRedeclaredRule implements Rule {
                 : instruction instanceof Cmd c ? c.command()
                 : instruction instanceof Entrypoint e ? e.command() : Optional.empty();
         if (command.isEmpty() || !(command.get() instanceof Command.ShellForm form)
-                || !posixShell(cx, stage, index)) {
+                || !cx.graph().posixShellAt(stage, index)) {
             return;
         }
         List<ShellText> texts = new ArrayList<>();
@@ -147,21 +143,13 @@ public final class GlobalArgNotRedeclaredRule implements Rule {
         for (Heredoc h : heredocs) {
             Word body = new Word(h.body(), h.bodyRange());
             if (alone) {
-                if (!h.content().startsWith("#!") || POSIX_SHELLS.contains(interpreter(h.content()))) {
+                if (Shells.isPosixScript(h.content())) {
                     out.add(new ShellText(body, VariableReferences.Syntax.SHELL));
                 }
             } else if (h.expand()) {
                 out.add(new ShellText(body, VariableReferences.Syntax.HEREDOC));
             }
         }
-    }
-
-    /** The program a {@code #!} line runs: {@code #!/bin/bash -e} and {@code #!/usr/bin/env bash} give bash. */
-    private static String interpreter(String content) {
-        int nl = content.indexOf('\n');
-        String[] parts = content.substring(2, nl < 0 ? content.length() : nl).trim().split("\\s+");
-        String program = parts[0].substring(parts[0].lastIndexOf('/') + 1);
-        return program.equals("env") && parts.length > 1 ? parts[1] : program;
     }
 
     private static String message(Context cx, String name, boolean open, boolean runtime) {
@@ -181,43 +169,5 @@ public final class GlobalArgNotRedeclaredRule implements Rule {
         String n = Pattern.quote(name);
         return Pattern.compile("(?:^|[^\\w$])" + n + "\\+?=|\\bfor\\s+" + n + "\\b|\\bread\\b[^;&|\\n]*\\b" + n
                 + "\\b|\\$\\{" + n + ":?=").matcher(script).find();
-    }
-
-    /**
-     * Whether the stage's shell reads {@code $NAME} as the POSIX shell does: the default shell unless a
-     * SHELL instruction (here or in a stage this one is built on) chose another, or the file uses the
-     * backtick escape of Windows Dockerfiles.
-     */
-    private static boolean posixShell(Context cx, Stage stage, int index) {
-        if (cx.input().file().escape() != '\\') {
-            return false;
-        }
-        Stage s = stage;
-        int limit = index;
-        while (true) {
-            for (int j = limit - 1; j >= 0; j--) {
-                if (s.instructions().get(j) instanceof Shell sh) {
-                    return isPosix(sh);
-                }
-            }
-            if (!(s.base() instanceof Stage.StageBase b) || b.index() >= s.index()) {
-                return true;
-            }
-            s = cx.graph().stage(b.index());
-            limit = s.instructions().size();
-        }
-    }
-
-    private static boolean isPosix(Shell shell) {
-        if (shell.command().isEmpty() || !(shell.command().get() instanceof Command.ExecForm exec)
-                || exec.arguments().isEmpty()) {
-            return false;
-        }
-        String program = exec.arguments().get(0).value().toLowerCase(Locale.ROOT);
-        program = program.substring(Math.max(program.lastIndexOf('/'), program.lastIndexOf('\\')) + 1);
-        if (program.endsWith(".exe")) {
-            program = program.substring(0, program.length() - 4);
-        }
-        return POSIX_SHELLS.contains(program);
     }
 }
