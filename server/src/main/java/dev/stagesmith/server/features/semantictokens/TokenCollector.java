@@ -11,29 +11,13 @@ import java.util.Arrays;
  */
 final class TokenCollector {
 
-    private int[] starts = new int[256];
-    private int[] ends = new int[256];
-    private int[] types = new int[256];
-    private int[] modifiers = new int[256];
-    private int size;
+    private final Ranges tokens = new Ranges(256);
 
     /** Adds {@code [start, end)}; empty and inverted ranges are ignored. */
     void add(int start, int end, Legend.Type type, int modifierBits) {
-        if (start < 0 || end <= start) {
-            return;
+        if (start >= 0) {
+            tokens.add(start, end, type.ordinal(), modifierBits);
         }
-        if (size == starts.length) {
-            int n = size * 2;
-            starts = Arrays.copyOf(starts, n);
-            ends = Arrays.copyOf(ends, n);
-            types = Arrays.copyOf(types, n);
-            modifiers = Arrays.copyOf(modifiers, n);
-        }
-        starts[size] = start;
-        ends[size] = end;
-        types[size] = type.ordinal();
-        modifiers[size] = modifierBits;
-        size++;
     }
 
     /**
@@ -41,7 +25,7 @@ final class TokenCollector {
      * five integers per token (line delta, start delta, length, type, modifiers).
      */
     int[] encode(String text, LineIndex lines, TextRange window) {
-        Flat flat = flatten(sortedOrder());
+        Ranges flat = flatten(sortedOrder());
         Encoder encoder = new Encoder(text, lines, flat.size * 5 + 16);
         for (int i = 0; i < flat.size; i++) {
             int s = flat.starts[i];
@@ -55,9 +39,10 @@ final class TokenCollector {
 
     /** Token indexes by start; tokens with the same start keep the order they were added (outer first). */
     private int[] sortedOrder() {
+        int size = tokens.size;
         long[] keys = new long[size];
         for (int i = 0; i < size; i++) {
-            keys[i] = ((long) starts[i] << 32) | i;
+            keys[i] = ((long) tokens.starts[i] << 32) | i;
         }
         Arrays.sort(keys);
         int[] order = new int[size];
@@ -71,20 +56,20 @@ final class TokenCollector {
      * Resolves nesting with a stack of open tokens: an inner token cuts its outer one in two, a token that
      * overlaps an earlier sibling loses the overlap, a token that sticks out of its outer one is clipped.
      */
-    private Flat flatten(int[] order) {
-        Flat out = new Flat(size + 16);
+    private Ranges flatten(int[] order) {
+        Ranges out = new Ranges(tokens.size + 16);
         int[] openIndex = new int[16];
         int[] openEnd = new int[16];
         int[] openCursor = new int[16];
         int depth = 0;
         int cursor = 0;
         for (int i : order) {
-            int s = starts[i];
-            int e = ends[i];
+            int s = tokens.starts[i];
+            int e = tokens.ends[i];
             while (depth > 0 && openEnd[depth - 1] <= s) {
                 depth--;
                 int closedEnd = openEnd[depth];
-                out.add(openCursor[depth], closedEnd, types[openIndex[depth]], modifiers[openIndex[depth]]);
+                out.add(openCursor[depth], closedEnd, tokens.types[openIndex[depth]], tokens.modifiers[openIndex[depth]]);
                 if (depth > 0) {
                     openCursor[depth - 1] = closedEnd;
                 } else {
@@ -98,7 +83,7 @@ final class TokenCollector {
                 if (s >= e) {
                     continue;
                 }
-                out.add(openCursor[parent], s, types[openIndex[parent]], modifiers[openIndex[parent]]);
+                out.add(openCursor[parent], s, tokens.types[openIndex[parent]], tokens.modifiers[openIndex[parent]]);
                 openCursor[parent] = s;
             } else {
                 s = Math.max(s, cursor);
@@ -119,7 +104,7 @@ final class TokenCollector {
         while (depth > 0) {
             depth--;
             int closedEnd = openEnd[depth];
-            out.add(openCursor[depth], closedEnd, types[openIndex[depth]], modifiers[openIndex[depth]]);
+            out.add(openCursor[depth], closedEnd, tokens.types[openIndex[depth]], tokens.modifiers[openIndex[depth]]);
             if (depth > 0) {
                 openCursor[depth - 1] = closedEnd;
             }
@@ -127,15 +112,15 @@ final class TokenCollector {
         return out;
     }
 
-    /** Sorted, non-overlapping tokens. */
-    private static final class Flat {
+    /** Token ranges with their type and modifier bits, in parallel arrays; empty ranges are not kept. */
+    private static final class Ranges {
         int[] starts;
         int[] ends;
         int[] types;
         int[] modifiers;
         int size;
 
-        Flat(int capacity) {
+        Ranges(int capacity) {
             starts = new int[capacity];
             ends = new int[capacity];
             types = new int[capacity];
