@@ -6,11 +6,7 @@ import dev.stagesmith.grammar.SyntaxError;
 import dev.stagesmith.grammar.TextRange;
 import dev.stagesmith.grammar.stages.Stage;
 import dev.stagesmith.grammar.stages.StageGraph;
-import dev.stagesmith.grammar.syntax.Add;
-import dev.stagesmith.grammar.syntax.Copy;
-import dev.stagesmith.grammar.syntax.Heredoc;
 import dev.stagesmith.grammar.syntax.Instruction;
-import dev.stagesmith.grammar.syntax.Run;
 import java.util.List;
 import java.util.function.ToIntFunction;
 
@@ -73,25 +69,12 @@ record Cursor(ParsedDockerfile file, StageGraph graph, int offset, int lineStart
                 continue;
             }
             int i = lastStartingAtOrBefore(file.instructions(), e.range().start(), in -> in.range().start());
-            if (i >= 0 && heredocs(file.instructions().get(i)).stream()
+            if (i >= 0 && file.instructions().get(i).heredocs().stream()
                     .anyMatch(h -> !h.terminated() && h.markerRange().equals(e.range()))) {
                 return file.instructions().get(i);
             }
         }
         return null;
-    }
-
-    static List<Heredoc> heredocs(Instruction in) {
-        if (in instanceof Run r) {
-            return r.heredocs();
-        }
-        if (in instanceof Copy cp) {
-            return cp.heredocs();
-        }
-        if (in instanceof Add a) {
-            return a.heredocs();
-        }
-        return List.of();
     }
 
     /** Binary search over a list sorted by start offset: the last element starting at or before {@code offset}. */

@@ -19,7 +19,7 @@ final class InstructionCompletions {
     private InstructionCompletions() {}
 
     static void complete(Cursor c, Instruction in, Items items) {
-        List<Heredoc> heredocs = Cursor.heredocs(in);
+        List<Heredoc> heredocs = in.heredocs();
         if (!heredocs.isEmpty() && c.line(c.offset()) > markerLine(c, heredocs)) {
             heredocAt(c, heredocs).ifPresent(h -> VariableCompletions.inHeredoc(c, in, h, items));
             return;

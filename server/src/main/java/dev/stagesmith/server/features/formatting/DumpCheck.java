@@ -4,11 +4,8 @@ import dev.stagesmith.grammar.Dockerfiles;
 import dev.stagesmith.grammar.ParsedDockerfile;
 import dev.stagesmith.grammar.SyntaxError;
 import dev.stagesmith.grammar.dump.BuildKitDump;
-import dev.stagesmith.grammar.syntax.Add;
-import dev.stagesmith.grammar.syntax.Copy;
 import dev.stagesmith.grammar.syntax.Heredoc;
 import dev.stagesmith.grammar.syntax.Instruction;
-import dev.stagesmith.grammar.syntax.Run;
 import java.util.List;
 
 /**
@@ -60,7 +57,7 @@ final class DumpCheck {
     static String reading(Instruction instruction) {
         StringBuilder out = new StringBuilder(BuildKitDump.dump(instruction));
         for (Instruction i : KeywordCase.withTriggers(instruction)) {
-            for (Heredoc h : heredocs(i)) {
+            for (Heredoc h : i.heredocs()) {
                 out.append("\nheredoc ").append(h.name()).append(' ').append(h.chomp()).append(' ')
                         .append(h.terminated()).append(h.expand()).append(h.fd()).append('\n').append(h.content());
             }
@@ -71,18 +68,5 @@ final class DumpCheck {
     /** The error messages of a file, in order, without their places. */
     static List<String> errors(ParsedDockerfile file) {
         return file.errors().stream().map(SyntaxError::message).toList();
-    }
-
-    static List<Heredoc> heredocs(Instruction i) {
-        if (i instanceof Run r) {
-            return r.heredocs();
-        }
-        if (i instanceof Copy c) {
-            return c.heredocs();
-        }
-        if (i instanceof Add a) {
-            return a.heredocs();
-        }
-        return List.of();
     }
 }

@@ -48,7 +48,7 @@ record InstructionLines(String indent, List<Line> lines) {
     /** The end of the last line before the first heredoc body, or the instruction's end without one. */
     private static int logicalEnd(String text, Instruction instruction) {
         for (Instruction i : KeywordCase.withTriggers(instruction)) {
-            for (Heredoc h : DumpCheck.heredocs(i)) {
+            for (Heredoc h : i.heredocs()) {
                 if (h.terminated()) {
                     int bodyStart = h.bodyRange().start();
                     return bodyStart == 0 ? 0 : PhysicalLines.contentEnd(text, PhysicalLines.start(text, bodyStart - 1));

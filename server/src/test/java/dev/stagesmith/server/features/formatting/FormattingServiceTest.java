@@ -173,6 +173,12 @@ class FormattingServiceTest {
     }
 
     @Test
+    void onbuildHeredocBodiesAreNeverTouchedEither() {
+        String onbuild = "FROM alpine\nRUN x\nonbuild run <<EOF\n  run  x  \nEOF\n";
+        assertFormats(onbuild, onbuild.replace("onbuild run", "ONBUILD RUN"));
+    }
+
+    @Test
     void theEscapeDirectiveIsHonoured() {
         assertFormats("# escape=`\nFROM alpine\nENV A=1 `\n B=2\nRUN dir c:\\   \n",
                 "# escape=`\nFROM alpine\nENV A=1 `\n    B=2\nRUN dir c:\\\n");
