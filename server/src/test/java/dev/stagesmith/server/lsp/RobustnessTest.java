@@ -4,9 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.ReferenceContext;
+import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.SemanticTokensParams;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.services.TextDocumentService;
 import org.junit.jupiter.api.Test;
 
 /** Inputs that must never crash or hang the server: huge files, binary junk, broken JSON-RPC, odd edits. */
@@ -71,6 +83,38 @@ class RobustnessTest {
                     s.implementation().documents().get(uri).orElseThrow().text());
             int other = s.change("file:///never/opened", 0, 0, 0, 0, "FROM scratch\n");
             assertTrue(s.awaitDiagnostics("file:///never/opened", other).getDiagnostics().isEmpty());
+        }
+    }
+
+    /**
+     * dockerfile-language-server-nodejs spends about 20 s on a stage named {@code production-dependencies-build@}
+     * (a backtracking regular expression). Such names, and a 20,000-character one, must be answered like any
+     * other: every request on them completes (the bound only keeps a regression from hanging the build).
+     */
+    @Test
+    void stageNamesThatMakeRegularExpressionsBacktrackAreAnsweredLikeAnyOther() throws Exception {
+        String uri = "file:///names/Dockerfile";
+        String longName = "a-".repeat(10_000) + "@";
+        String text = "FROM node:20 AS production-dependencies-build@\nRUN npm ci\n"
+                + "FROM alpine AS " + longName + "\n"
+                + "FROM alpine\nCOPY --from=production-dependencies-build@ /app /app\nCOPY --from=\n";
+        try (LspSession s = new LspSession().initialize()) {
+            s.open(uri, text);
+            List<Diagnostic> found = s.awaitDiagnostics(uri, null).getDiagnostics();
+            assertTrue(found.stream().anyMatch(d -> d.getRange().getStart().getLine() == 0),
+                    "the invalid name on line 1 is reported: " + found);
+            TextDocumentIdentifier doc = new TextDocumentIdentifier(uri);
+            TextDocumentService td = s.server().getTextDocumentService();
+            CompletionList items = td.completion(new CompletionParams(doc, new Position(5, 12)))
+                    .get(20, TimeUnit.SECONDS).getRight();
+            assertTrue(items.getItems().stream().anyMatch(c -> c.getLabel().equals("production-dependencies-build@")),
+                    "the stage is offered after COPY --from=");
+            assertNotNull(td.hover(new HoverParams(doc, new Position(4, 20))).get(20, TimeUnit.SECONDS));
+            // A flat list here (this client does not announce hierarchical symbols): three stages, three instructions.
+            assertEquals(6, td.documentSymbol(new DocumentSymbolParams(doc)).get(20, TimeUnit.SECONDS).size());
+            assertNotNull(td.semanticTokensFull(new SemanticTokensParams(doc)).get(20, TimeUnit.SECONDS));
+            assertNotNull(td.references(new ReferenceParams(doc, new Position(0, 20), new ReferenceContext(true)))
+                    .get(20, TimeUnit.SECONDS));
         }
     }
 }
