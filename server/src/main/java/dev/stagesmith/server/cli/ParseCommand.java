@@ -2,7 +2,6 @@ package dev.stagesmith.server.cli;
 
 import dev.stagesmith.grammar.Dockerfiles;
 import dev.stagesmith.grammar.ParsedDockerfile;
-import dev.stagesmith.grammar.SyntaxError;
 import dev.stagesmith.grammar.dump.BuildKitDump;
 import dev.stagesmith.grammar.dump.TreePrinter;
 import java.io.InputStream;
@@ -51,9 +50,7 @@ final class ParseCommand implements Callable<Integer> {
             out.print(dump ? BuildKitDump.dump(parsed) : TreePrinter.print(parsed));
             out.flush();
         }
-        for (SyntaxError e : parsed.errors()) {
-            err.println(source.name() + ":" + parsed.startLine(e.range()) + ": " + e.message());
-        }
+        source.printSyntaxErrors(parsed, err);
         return parsed.hasErrors() ? ExitCodes.PROBLEMS : ExitCodes.OK;
     }
 }

@@ -1,7 +1,10 @@
 package dev.stagesmith.server.cli;
 
+import dev.stagesmith.grammar.ParsedDockerfile;
+import dev.stagesmith.grammar.SyntaxError;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -37,6 +40,13 @@ record SourceFile(String name, String text) {
             throw new UserError("cannot read " + path + ": permission denied", ExitCodes.USAGE);
         } catch (IOException e) {
             throw new UserError("cannot read " + path + ": " + e.getMessage(), ExitCodes.USAGE);
+        }
+    }
+
+    /** Prints each syntax error of {@code parsed} (this file parsed) as {@code FILE:LINE: message}. */
+    void printSyntaxErrors(ParsedDockerfile parsed, PrintWriter err) {
+        for (SyntaxError e : parsed.errors()) {
+            err.println(name + ":" + parsed.startLine(e.range()) + ": " + e.message());
         }
     }
 

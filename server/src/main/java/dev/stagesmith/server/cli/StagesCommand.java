@@ -2,7 +2,6 @@ package dev.stagesmith.server.cli;
 
 import dev.stagesmith.grammar.Dockerfiles;
 import dev.stagesmith.grammar.ParsedDockerfile;
-import dev.stagesmith.grammar.SyntaxError;
 import dev.stagesmith.grammar.stages.ModelOptions;
 import dev.stagesmith.grammar.stages.Platform;
 import dev.stagesmith.grammar.stages.Stage;
@@ -69,9 +68,7 @@ final class StagesCommand implements Callable<Integer> {
         ParsedDockerfile parsed = Dockerfiles.parse(source.text());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        for (SyntaxError e : parsed.errors()) {
-            err.println(source.name() + ":" + parsed.startLine(e.range()) + ": " + e.message());
-        }
+        source.printSyntaxErrors(parsed, err);
         StageGraph graph = StageGraph.of(parsed, options());
         if (graph.stages().isEmpty()) {
             throw new UserError(source.name() + " has no FROM instruction, so it has no stages", ExitCodes.PROBLEMS);
