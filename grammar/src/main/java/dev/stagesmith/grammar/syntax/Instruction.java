@@ -1,6 +1,7 @@
 package dev.stagesmith.grammar.syntax;
 
 import dev.stagesmith.grammar.TextRange;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,6 +29,24 @@ public sealed interface Instruction
      */
     default List<Heredoc> heredocs() {
         return List.of();
+    }
+
+    /**
+     * This instruction, then the instruction its ONBUILD wraps, and so on ({@code ONBUILD ONBUILD} parses,
+     * though BuildKit refuses it).
+     */
+    default List<Instruction> withTriggers() {
+        if (!(this instanceof OnBuild ob) || ob.trigger().isEmpty()) {
+            return List.of(this);
+        }
+        List<Instruction> out = new ArrayList<>(2);
+        Instruction current = this;
+        out.add(current);
+        while (current instanceof OnBuild o && o.trigger().isPresent()) {
+            current = o.trigger().get();
+            out.add(current);
+        }
+        return out;
     }
 
     /** The keyword in upper case, as the reference writes it ({@code FROM}, {@code COPY}, ...). */

@@ -1,9 +1,7 @@
 package dev.stagesmith.server.checks.syntax;
 
 import dev.stagesmith.grammar.reference.InstructionReference.FlagInfo;
-import dev.stagesmith.grammar.reference.InstructionReference.InstructionInfo;
 import dev.stagesmith.grammar.syntax.Flag;
-import dev.stagesmith.grammar.syntax.Instruction;
 import dev.stagesmith.server.checks.CheckInput;
 import dev.stagesmith.server.checks.Findings;
 import dev.stagesmith.server.checks.Fix;
@@ -21,14 +19,10 @@ public final class DuplicateFlagRule extends SyntaxRule {
 
     @Override
     public void check(CheckInput input, Findings out) {
-        for (Instruction i : Instructions.withTriggers(input.file().instructions())) {
-            Optional<InstructionInfo> info = Instructions.parsedFlags(i);
-            if (info.isEmpty()) {
-                continue;
-            }
+        for (Instructions.WithFlags w : Instructions.withParsedFlags(input.file().instructions())) {
             Set<String> seen = new HashSet<>();
-            for (Flag f : i.flags()) {
-                Optional<FlagInfo> known = info.get().flag(f.name());
+            for (Flag f : w.instruction().flags()) {
+                Optional<FlagInfo> known = w.info().flag(f.name());
                 if (known.isEmpty() || known.get().repeatable()) {
                     continue;
                 }

@@ -3,15 +3,12 @@ package dev.stagesmith.server.checks.syntax;
 import dev.stagesmith.grammar.TextRange;
 import dev.stagesmith.grammar.reference.InstructionReference.FlagInfo;
 import dev.stagesmith.grammar.reference.InstructionReference.FlagKind;
-import dev.stagesmith.grammar.reference.InstructionReference.InstructionInfo;
 import dev.stagesmith.grammar.syntax.Flag;
-import dev.stagesmith.grammar.syntax.Instruction;
 import dev.stagesmith.server.checks.CheckInput;
 import dev.stagesmith.server.checks.Findings;
 import dev.stagesmith.server.checks.Fix;
 import dev.stagesmith.server.checks.Severity;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * A flag whose value BuildKit's flag parser refuses: a value flag without {@code =value}
@@ -25,13 +22,9 @@ public final class FlagMissingValueRule extends SyntaxRule {
 
     @Override
     public void check(CheckInput input, Findings out) {
-        for (Instruction i : Instructions.withTriggers(input.file().instructions())) {
-            Optional<InstructionInfo> info = Instructions.parsedFlags(i);
-            if (info.isEmpty()) {
-                continue;
-            }
-            for (Flag f : i.flags()) {
-                info.get().flag(f.name()).ifPresent(known -> check(known, f, out));
+        for (Instructions.WithFlags w : Instructions.withParsedFlags(input.file().instructions())) {
+            for (Flag f : w.instruction().flags()) {
+                w.info().flag(f.name()).ifPresent(known -> check(known, f, out));
             }
         }
     }

@@ -5,7 +5,6 @@ import dev.stagesmith.grammar.reference.InstructionReference;
 import dev.stagesmith.grammar.reference.InstructionReference.InstructionInfo;
 import dev.stagesmith.grammar.syntax.Healthcheck;
 import dev.stagesmith.grammar.syntax.Instruction;
-import dev.stagesmith.grammar.syntax.OnBuild;
 import dev.stagesmith.grammar.syntax.StopSignal;
 import dev.stagesmith.grammar.syntax.Unknown;
 import dev.stagesmith.grammar.syntax.Word;
@@ -26,12 +25,19 @@ final class Instructions {
     static List<Instruction> withTriggers(List<Instruction> instructions) {
         List<Instruction> out = new ArrayList<>(instructions.size());
         for (Instruction i : instructions) {
-            Instruction current = i;
-            out.add(current);
-            while (current instanceof OnBuild ob && ob.trigger().isPresent()) {
-                current = ob.trigger().get();
-                out.add(current);
-            }
+            out.addAll(i.withTriggers());
+        }
+        return out;
+    }
+
+    /** An instruction (or trigger) whose flags BuildKit parses, with the table it checks them against. */
+    record WithFlags(Instruction instruction, InstructionInfo info) {}
+
+    /** {@link #withTriggers} limited to the instructions whose flags BuildKit parses ({@link #parsedFlags}). */
+    static List<WithFlags> withParsedFlags(List<Instruction> instructions) {
+        List<WithFlags> out = new ArrayList<>();
+        for (Instruction i : withTriggers(instructions)) {
+            parsedFlags(i).ifPresent(info -> out.add(new WithFlags(i, info)));
         }
         return out;
     }

@@ -23,14 +23,10 @@ public final class UnknownFlagRule extends SyntaxRule {
 
     @Override
     public void check(CheckInput input, Findings out) {
-        for (Instruction i : Instructions.withTriggers(input.file().instructions())) {
-            Optional<InstructionInfo> info = Instructions.parsedFlags(i);
-            if (info.isEmpty()) {
-                continue;
-            }
-            for (Flag f : i.flags()) {
-                if (info.get().flag(f.name()).isEmpty()) {
-                    report(input.text(), i, info.get(), f, out);
+        for (Instructions.WithFlags w : Instructions.withParsedFlags(input.file().instructions())) {
+            for (Flag f : w.instruction().flags()) {
+                if (w.info().flag(f.name()).isEmpty()) {
+                    report(input.text(), w.instruction(), w.info(), f, out);
                 }
             }
         }

@@ -56,7 +56,7 @@ final class DumpCheck {
     /** What BuildKit reads from one instruction: its dump and its heredocs. */
     static String reading(Instruction instruction) {
         StringBuilder out = new StringBuilder(BuildKitDump.dump(instruction));
-        for (Instruction i : KeywordCase.withTriggers(instruction)) {
+        for (Instruction i : instruction.withTriggers()) {
             for (Heredoc h : i.heredocs()) {
                 out.append("\nheredoc ").append(h.name()).append(' ').append(h.chomp()).append(' ')
                         .append(h.terminated()).append(h.expand()).append(h.fd()).append('\n').append(h.content());

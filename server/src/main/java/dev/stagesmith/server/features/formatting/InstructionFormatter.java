@@ -47,7 +47,7 @@ final class InstructionFormatter {
      * one parse of the formatted file and falls back to {@link #proven} for an instruction that changed.
      */
     List<Replacement> everything(Instruction instruction) {
-        List<Instruction> chain = KeywordCase.withTriggers(instruction);
+        List<Instruction> chain = instruction.withTriggers();
         InstructionLines layout = InstructionLines.of(text, instruction);
         List<Replacement> out = new ArrayList<>(casing(chain));
         out.addAll(spacing(chain, layout));
@@ -63,7 +63,7 @@ final class InstructionFormatter {
 
     /** The changes {@link DumpCheck} proves keep the instruction's meaning, group by group, line by line. */
     List<Replacement> proven(Instruction instruction) {
-        List<Instruction> chain = KeywordCase.withTriggers(instruction);
+        List<Instruction> chain = instruction.withTriggers();
         InstructionLines layout = InstructionLines.of(text, instruction);
         DumpCheck check = new DumpCheck(text, instruction, escape);
         List<Replacement> accepted = new ArrayList<>(casing(chain));

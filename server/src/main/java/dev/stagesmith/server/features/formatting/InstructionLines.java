@@ -47,7 +47,7 @@ record InstructionLines(String indent, List<Line> lines) {
 
     /** The end of the last line before the first heredoc body, or the instruction's end without one. */
     private static int logicalEnd(String text, Instruction instruction) {
-        for (Instruction i : KeywordCase.withTriggers(instruction)) {
+        for (Instruction i : instruction.withTriggers()) {
             for (Heredoc h : i.heredocs()) {
                 if (h.terminated()) {
                     int bodyStart = h.bodyRange().start();

@@ -1,9 +1,7 @@
 package dev.stagesmith.server.features.formatting;
 
 import dev.stagesmith.grammar.syntax.Instruction;
-import dev.stagesmith.grammar.syntax.OnBuild;
 import dev.stagesmith.grammar.syntax.Unknown;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,7 +13,7 @@ enum KeywordCase {
         int upper = 0;
         int lower = 0;
         for (Instruction outer : instructions) {
-            for (Instruction i : withTriggers(outer)) {
+            for (Instruction i : outer.withTriggers()) {
                 if (i instanceof Unknown) {
                     continue;
                 }
@@ -33,17 +31,5 @@ enum KeywordCase {
     /** The keyword in this casing. Known keywords are ASCII, so the length never changes. */
     String apply(String keyword) {
         return this == UPPER ? keyword.toUpperCase(Locale.ROOT) : keyword.toLowerCase(Locale.ROOT);
-    }
-
-    /** The instruction and the instruction its ONBUILD wraps, and so on. */
-    static List<Instruction> withTriggers(Instruction instruction) {
-        List<Instruction> out = new ArrayList<>(2);
-        Instruction current = instruction;
-        out.add(current);
-        while (current instanceof OnBuild ob && ob.trigger().isPresent()) {
-            current = ob.trigger().get();
-            out.add(current);
-        }
-        return out;
     }
 }
