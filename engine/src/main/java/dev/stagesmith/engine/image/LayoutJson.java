@@ -79,7 +79,7 @@ final class LayoutJson {
     }
 
     static String blobPath(Descriptor d) {
-        return "blobs/" + "sha256/" + d.digest().hex();
+        return "blobs/sha256/" + d.digest().hex();
     }
 
     /** docker-save's manifest.json: one item, paths inside the archive, and a name:tag docker load accepts. */
