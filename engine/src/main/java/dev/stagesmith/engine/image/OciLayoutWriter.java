@@ -4,13 +4,20 @@ import com.google.gson.JsonObject;
 import dev.stagesmith.engine.oci.CanonicalJson;
 import dev.stagesmith.engine.oci.Descriptor;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -19,6 +26,9 @@ import java.util.stream.Stream;
  * existing one every blob and the index arrive by rename, blobs before the index that names them.
  */
 public final class OciLayoutWriter {
+
+    /** File locks are per process, so threads of this JVM also need a monitor per layout. */
+    private static final Map<Path, Object> IN_PROCESS = new ConcurrentHashMap<>();
 
     private OciLayoutWriter() {}
 
@@ -34,8 +44,7 @@ public final class OciLayoutWriter {
         String name = ImageNames.withTag(imageName);
         Path target = dir.toAbsolutePath().normalize();
         if (Files.isDirectory(target)) {
-            requireLayout(target);
-            fill(target, image, refName, name);
+            addTo(target, image, refName, name);
             return;
         }
         if (Files.exists(target)) {
@@ -46,9 +55,46 @@ public final class OciLayoutWriter {
         try {
             fill(tmp, image, refName, name);
             readableByAll(tmp, "rwxr-xr-x");
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileSystemException e) {
+                // The JDK reports rename's ENOTEMPTY as a plain FileSystemException, so look at the target.
+                if (!Files.isDirectory(target)) {
+                    throw e;
+                }
+                // Another build created the layout meanwhile: join it instead of failing.
+                addTo(target, image, refName, name);
+            }
         } finally {
             deleteTree(tmp);
+        }
+    }
+
+    /**
+     * Adds to an existing directory. Writers of one layout take turns (a lock on its {@code oci-layout} file,
+     * which is never replaced), so two builds tagging different stages both end up in index.json.
+     */
+    private static void addTo(Path dir, BuiltImage image, String refName, String imageName) throws IOException {
+        requireLayout(dir);
+        try {
+            Files.write(dir.resolve(LayoutJson.OCI_LAYOUT), LayoutJson.ociLayout(), StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException alreadyALayout) {
+            // Keep it: its inode is what other writers lock.
+        }
+        Path lockFile = dir.resolve(LayoutJson.OCI_LAYOUT).toRealPath();
+        synchronized (IN_PROCESS.computeIfAbsent(lockFile, k -> new Object())) {
+            FileChannel ch;
+            try {
+                ch = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+            } catch (AccessDeniedException readOnly) {
+                // Someone else's read-only layout we may still add to: only this process is serialized then.
+                fill(dir, image, refName, imageName);
+                return;
+            }
+            try (ch; FileLock ignored = ch.lock()) {
+                fill(dir, image, refName, imageName);
+            }
         }
     }
 

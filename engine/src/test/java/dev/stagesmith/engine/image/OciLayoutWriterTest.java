@@ -15,6 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +85,51 @@ class OciLayoutWriterTest {
         try (Stream<Path> s = Files.list(out)) {
             assertEquals(List.of("blobs", "index.json", "oci-layout"),
                     s.map(p -> p.getFileName().toString()).sorted().toList(), "no temp files left");
+        }
+    }
+
+    /** Stages of one build may be written in parallel; no tag may be lost to a read-modify-write race. */
+    @Test
+    void parallelWritersOfOneLayoutLoseNoTag() throws Exception {
+        Path out = dir.resolve("out");
+        int writers = 4;
+        int tagsEach = 6;
+        List<BuiltImage> images = new ArrayList<>();
+        for (int i = 0; i < writers * tagsEach; i++) {
+            images.add(TestImages.small(dir, "image " + i + "\n"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int first = w * tagsEach;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = first; i < first + tagsEach; i++) {
+                        OciLayoutWriter.write(out, images.get(i), "t" + i, "app:t" + i);
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> refs = new ArrayList<>();
+        entries(out).forEach(e -> refs.add(LayoutJson.refName(e)));
+        refs.sort(null);
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < writers * tagsEach; i++) {
+            expected.add("t" + i);
+        }
+        expected.sort(null);
+        assertEquals(expected, refs);
+        try (Stream<Path> s = Files.list(dir)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".out.tmp-")), "temp dirs removed");
         }
     }
 
