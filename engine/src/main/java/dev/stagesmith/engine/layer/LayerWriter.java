@@ -36,7 +36,8 @@ public final class LayerWriter {
         sorted.sort(BY_PATH);
         MessageDigest md = Digest.sha256();
         CountingDigestStream counted = new CountingDigestStream(target, md);
-        TarArchiveOutputStream tar = new TarArchiveOutputStream(new NonClosing(counted), 64 * 1024);
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(
+                new java.io.BufferedOutputStream(new NonClosing(counted), 128 * 1024));
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         tar.setAddPaxHeadersForNonAsciiNames(true);
