@@ -62,7 +62,38 @@ final class ImageConfig {
             rootfs.add("diff_ids", new JsonArray());
             c.add("rootfs", rootfs);
         }
+        padHistory(c);
         return c;
+    }
+
+    /**
+     * History is optional in OCI, but ours must have one non-empty entry per layer: a base image with fewer
+     * (none at all, say) gets entries for its first layers, dated like the image, so our steps line up.
+     */
+    private static void padHistory(JsonObject c) {
+        JsonArray history = c.getAsJsonArray("history");
+        JsonElement diffIds = c.getAsJsonObject("rootfs").get("diff_ids");
+        int layers = diffIds != null && diffIds.isJsonArray() ? diffIds.getAsJsonArray().size() : 0;
+        int withLayer = 0;
+        for (JsonElement h : history) {
+            if (!(h.isJsonObject() && h.getAsJsonObject().has("empty_layer")
+                    && h.getAsJsonObject().get("empty_layer").getAsBoolean())) {
+                withLayer++;
+            }
+        }
+        if (withLayer >= layers) {
+            return;
+        }
+        JsonArray padded = new JsonArray();
+        for (int i = withLayer; i < layers; i++) {
+            JsonObject h = new JsonObject();
+            if (c.has("created")) {
+                h.add("created", c.get("created"));
+            }
+            padded.add(h);
+        }
+        padded.addAll(history);
+        c.add("history", padded);
     }
 
     /** The config's {@code created}, or the epoch when it has none or an unreadable one. */
