@@ -21,21 +21,7 @@ final class CopyPaths {
      * above the root, so each caller decides whether that is an error (the context) or clamps (a stage).
      */
     static Optional<String> clean(String path) {
-        List<String> parts = new ArrayList<>();
-        for (String p : path.split("/")) {
-            if (p.isEmpty() || p.equals(".")) {
-                continue;
-            }
-            if (p.equals("..")) {
-                if (parts.isEmpty()) {
-                    return Optional.empty();
-                }
-                parts.remove(parts.size() - 1);
-                continue;
-            }
-            parts.add(p);
-        }
-        return Optional.of(String.join("/", parts));
+        return dev.stagesmith.engine.layer.LayerReader.cleanName(path);
     }
 
     /** {@link #clean} with {@code ..} stopping at the root, as {@code filepath.Join("/", p)} does. */

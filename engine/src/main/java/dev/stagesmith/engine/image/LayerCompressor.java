@@ -1,15 +1,13 @@
 package dev.stagesmith.engine.image;
 
 import dev.stagesmith.engine.oci.Descriptor;
-import dev.stagesmith.engine.oci.Digest;
+import dev.stagesmith.engine.oci.DigestingOutputStream;
 import dev.stagesmith.engine.oci.MediaTypes;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipParameters;
 
@@ -34,40 +32,11 @@ public final class LayerCompressor {
         p.setCompressionLevel(LEVEL);
         p.setModificationTime(0);
         p.setOS(GzipParameters.OS.UNKNOWN);
-        Counting counted = new Counting(out);
+        DigestingOutputStream counted = new DigestingOutputStream(out);
         try (InputStream in = Files.newInputStream(uncompressedTar);
              GzipCompressorOutputStream gz = new GzipCompressorOutputStream(counted, p)) {
             in.transferTo(gz);
         }
-        return new Descriptor(MediaTypes.OCI_LAYER_GZIP, Digest.of(counted.md), counted.count);
-    }
-
-    /** Digests and counts what reaches the caller's stream, and does not close it. */
-    private static final class Counting extends FilterOutputStream {
-        final MessageDigest md = Digest.sha256();
-        long count;
-
-        Counting(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            md.update((byte) b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            md.update(b, off, len);
-            count += len;
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
-        }
+        return new Descriptor(MediaTypes.OCI_LAYER_GZIP, counted.digest(), counted.count());
     }
 }

@@ -2,11 +2,11 @@ package dev.stagesmith.engine.layer;
 
 import dev.stagesmith.engine.fs.FileEntry;
 import dev.stagesmith.engine.oci.Digest;
-import java.io.FilterOutputStream;
+import dev.stagesmith.engine.oci.DigestingOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -34,10 +34,8 @@ public final class LayerWriter {
             throws IOException {
         List<FileEntry> sorted = new ArrayList<>(entries);
         sorted.sort(BY_PATH);
-        MessageDigest md = Digest.sha256();
-        CountingDigestStream counted = new CountingDigestStream(target, md);
-        TarArchiveOutputStream tar = new TarArchiveOutputStream(
-                new java.io.BufferedOutputStream(new NonClosing(counted), 128 * 1024));
+        DigestingOutputStream counted = new DigestingOutputStream(target);
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(new BufferedOutputStream(counted, 128 * 1024));
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         tar.setAddPaxHeadersForNonAsciiNames(true);
@@ -63,7 +61,7 @@ public final class LayerWriter {
         }
         tar.finish();
         tar.close();
-        return new Result(Digest.of(md), counted.count);
+        return new Result(counted.digest(), counted.count());
     }
 
     /** The tar name of an entry: directories end with '/', whiteouts become {@code .wh.} files. */
@@ -120,47 +118,5 @@ public final class LayerWriter {
         e.xattrs().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                 .forEach(x -> t.addPaxHeader("SCHILY.xattr." + x.getKey(), x.getValue()));
         return t;
-    }
-
-    /** Counts and digests every byte on its way to the target. */
-    private static final class CountingDigestStream extends FilterOutputStream {
-        private final MessageDigest md;
-        long count;
-
-        CountingDigestStream(OutputStream out, MessageDigest md) {
-            super(out);
-            this.md = md;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            md.update((byte) b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            md.update(b, off, len);
-            count += len;
-        }
-    }
-
-    /** Lets the tar stream finish without closing the caller's stream. */
-    private static final class NonClosing extends FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
-        }
     }
 }
