@@ -71,14 +71,18 @@ final class BaseImages {
         return lookup(ref);
     }
 
+    /** Each reference is resolved once per build; a stage asking for one already being resolved waits for it. */
     private Source lookup(String ref) throws StepFailure {
-        CompletableFuture<Source> f = memo.computeIfAbsent(ref, r -> CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Source> mine = new CompletableFuture<>();
+        CompletableFuture<Source> f = memo.putIfAbsent(ref, mine);
+        if (f == null) {
+            f = mine;
             try {
-                return resolve(r);
-            } catch (StepFailure e) {
-                throw new CompletionException(e);
+                mine.complete(resolve(ref));
+            } catch (StepFailure | RuntimeException e) {
+                mine.completeExceptionally(e);
             }
-        }, Runnable::run));
+        }
         try {
             return f.join();
         } catch (CompletionException e) {

@@ -205,17 +205,14 @@ final class BuildSession {
         return first.strip().replaceAll("\\s+", " ") + (nl >= 0 && nl < text.strip().length() ? " ..." : "");
     }
 
+    /** Where an instruction is in the Dockerfile; an inherited ONBUILD trigger is not, so it is at its FROM. */
+    TextRange rangeOf(Stage stage, Instruction i) {
+        return triggerTexts.containsKey(i) ? stage.from().range() : i.range();
+    }
+
     /** A failure naming file:line, the stage and the reason; ONBUILD triggers blame the FROM line. */
-    BuildException failure(String message, Stage stage, TextRange range, Throwable cause) {
-        TextRange where = range;
-        for (Instruction t : triggerTexts.keySet()) {
-            if (t.range().equals(range)) {
-                where = stage.from().range();
-            }
-        }
-        if (where.end() > file.text().length()) {
-            where = stage.from().range();
-        }
+    BuildException failure(String message, Stage stage, Instruction culprit, Throwable cause) {
+        TextRange where = rangeOf(stage, culprit);
         int line = file.startLine(where);
         String name = request.dockerfile().getFileName() == null ? "Dockerfile"
                 : request.dockerfile().getFileName().toString();

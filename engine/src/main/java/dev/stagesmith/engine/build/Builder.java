@@ -7,7 +7,6 @@ import dev.stagesmith.engine.store.BuildCache;
 import dev.stagesmith.grammar.Dockerfiles;
 import dev.stagesmith.grammar.ParsedDockerfile;
 import dev.stagesmith.grammar.SyntaxError;
-import dev.stagesmith.grammar.stages.Dependency;
 import dev.stagesmith.grammar.stages.ModelOptions;
 import dev.stagesmith.grammar.stages.Stage;
 import dev.stagesmith.grammar.stages.StageGraph;
@@ -103,8 +102,9 @@ public final class Builder {
         try {
             for (Stage s : needed) {
                 List<CompletableFuture<ImageState>> deps = new ArrayList<>();
-                for (int d : dependencies(session.graph(), s)) {
-                    CompletableFuture<ImageState> f = session.stages.get(d);
+                // A later stage named here has no future yet: the step that names it fails with BuildKit's message.
+                for (Stage d : session.graph().directDependencies(s)) {
+                    CompletableFuture<ImageState> f = session.stages.get(d.index());
                     if (f != null) {
                         deps.add(f);
                     }
@@ -134,20 +134,6 @@ public final class Builder {
         }
     }
 
-    /** The stages a stage waits for: its base and what it copies or mounts from. */
-    private static List<Integer> dependencies(StageGraph graph, Stage s) {
-        List<Integer> out = new ArrayList<>();
-        if (s.base() instanceof Stage.StageBase b) {
-            out.add(b.index());
-        }
-        for (Dependency d : graph.dependenciesOf(s)) {
-            if (d.isStage() && d.targetStage() < s.index()) {
-                out.add(d.targetStage());
-            }
-        }
-        return out;
-    }
-
     private static ImageState buildStage(BuildSession session, Stage s, Map<Integer, BuildResult.StageTiming> timings)
             throws BuildException {
         long start = System.nanoTime();
@@ -156,7 +142,7 @@ public final class Builder {
         try {
             base = baseOf(session, s);
         } catch (StepFailure e) {
-            throw session.failure(e.getMessage(), s, s.from().range(), e.getCause());
+            throw session.failure(e.getMessage(), s, s.from(), e.getCause());
         }
         List<Instruction> triggers;
         try {
@@ -166,7 +152,7 @@ public final class Builder {
                 session.registerTrigger(triggers.get(i), texts.get(i));
             }
         } catch (StepFailure e) {
-            throw session.failure(e.getMessage(), s, s.from().range(), null);
+            throw session.failure(e.getMessage(), s, s.from(), null);
         }
         JsonObject inherited = ImageConfig.inherit(base.config);
         ImageState start0 = base.next(inherited, null, base.key, base.env);

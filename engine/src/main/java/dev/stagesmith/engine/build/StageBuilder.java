@@ -6,7 +6,6 @@ import dev.stagesmith.engine.oci.Digest;
 import dev.stagesmith.engine.store.BuildCache;
 import dev.stagesmith.grammar.Dockerfiles;
 import dev.stagesmith.grammar.ParsedDockerfile;
-import dev.stagesmith.grammar.TextRange;
 import dev.stagesmith.grammar.expand.ExpansionException;
 import dev.stagesmith.grammar.expand.Expander;
 import dev.stagesmith.grammar.stages.Stage;
@@ -54,7 +53,6 @@ final class StageBuilder {
     private final List<Instruction> steps;
     private ImageState state;
     private boolean cmdSetHere;
-    private final Map<String, String> argsInScope = new LinkedHashMap<>();
     private int stepIndex;
     private boolean allCached = true;
     private Instant lastCreated;
@@ -87,7 +85,7 @@ final class StageBuilder {
         for (Instruction i : steps) {
             stepIndex++;
             StepId id = new StepId(stage.displayName(), stage.index(), stepIndex + 1, steps.size() + 1);
-            session.emit(new BuildEvent.StepStarted(id, session.display(i), i.range()));
+            session.emit(new BuildEvent.StepStarted(id, session.display(i), session.rangeOf(stage, i)));
             long start = System.nanoTime();
             try {
                 boolean cached = apply(i, id);
@@ -98,12 +96,12 @@ final class StageBuilder {
                 }
                 session.emit(new BuildEvent.StepFinished(id, Duration.ofNanos(System.nanoTime() - start)));
             } catch (StepFailure e) {
-                session.emit(new BuildEvent.StepFailed(id, e.getMessage(), i.range()));
-                throw session.failure(e.getMessage(), stage, i.range(), e.getCause());
+                session.emit(new BuildEvent.StepFailed(id, e.getMessage(), session.rangeOf(stage, i)));
+                throw session.failure(e.getMessage(), stage, i, e.getCause());
             } catch (RuntimeException e) {
                 String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-                session.emit(new BuildEvent.StepFailed(id, msg, i.range()));
-                throw session.failure(msg, stage, i.range(), e);
+                session.emit(new BuildEvent.StepFailed(id, msg, session.rangeOf(stage, i)));
+                throw session.failure(msg, stage, i, e);
             }
         }
         // A stage built on this one starts its history clock here.
@@ -255,7 +253,6 @@ final class StageBuilder {
                 }
                 if (value.isPresent()) {
                     env.put(name, value.get());
-                    argsInScope.put(name, value.get());
                     parts.add(name + "=" + value.get());
                 } else {
                     parts.add(name);
@@ -378,9 +375,5 @@ final class StageBuilder {
             out.add(p.instructions().get(0));
         }
         return out;
-    }
-
-    TextRange range(Instruction i) {
-        return i.range();
     }
 }

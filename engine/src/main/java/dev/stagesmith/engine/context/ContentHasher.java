@@ -1,22 +1,19 @@
 package dev.stagesmith.engine.context;
 
 import dev.stagesmith.engine.oci.Digest;
+import dev.stagesmith.engine.store.Atomic;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -106,9 +103,9 @@ public final class ContentHasher {
                 }
             }
             try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                Atomic.move(tmp, file);
+            } finally {
+                Files.deleteIfExists(tmp);
             }
             dirty = false;
         } catch (IOException e) {
@@ -130,15 +127,9 @@ public final class ContentHasher {
                 known.put(path, new Known(in.readLong(), in.readLong(), in.readUTF(), in.readLong(),
                         new Digest(in.readUTF())));
             }
-        } catch (EOFException | IllegalArgumentException e) {
-            known.clear();
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
+            // A truncated or foreign file: start empty, every file is hashed once more.
             known.clear();
         }
-    }
-
-    /** For tests: the paths whose digests are remembered. */
-    List<String> knownPaths() {
-        return List.copyOf(known.keySet());
     }
 }

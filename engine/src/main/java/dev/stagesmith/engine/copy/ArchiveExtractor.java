@@ -2,6 +2,7 @@ package dev.stagesmith.engine.copy;
 
 import dev.stagesmith.engine.fs.Content;
 import dev.stagesmith.engine.fs.FileEntry;
+import dev.stagesmith.engine.layer.TarHeaders;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -129,48 +130,33 @@ public final class ArchiveExtractor {
 
     private static FileEntry toEntry(TarArchiveEntry t, String rel, String path, InputStream tar, Path scratchDir,
                                      Map<String, FileEntry> files, String destDir) throws IOException, CopyException {
-        FileEntry.Type type;
-        Content content = null;
-        String link = "";
-        if (t.isDirectory()) {
-            type = FileEntry.Type.DIR;
-        } else if (t.isSymbolicLink()) {
-            type = FileEntry.Type.SYMLINK;
-            link = t.getLinkName();
-        } else if (t.isLink()) {
-            type = FileEntry.Type.HARDLINK;
-            Optional<String> target = CopyPaths.clean(t.getLinkName());
-            FileEntry partner = target.map(files::get).orElse(null);
-            if (partner == null) {
-                throw new CopyException("archive entry \"" + t.getName() + "\" is a hard link to \""
-                        + t.getLinkName() + "\", which is not an earlier file of the archive");
-            }
-            link = CopyPaths.join(destDir, target.get());
-            content = partner.content();
-        } else if (t.isCharacterDevice()) {
-            type = FileEntry.Type.CHAR;
-        } else if (t.isBlockDevice()) {
-            type = FileEntry.Type.BLOCK;
-        } else if (t.isFIFO()) {
-            type = FileEntry.Type.FIFO;
-        } else if (t.isFile()) {
-            type = FileEntry.Type.FILE;
-            Path file = Files.createTempFile(scratchDir, "add-", ".data");
-            long size = Files.copy(tar, file, StandardCopyOption.REPLACE_EXISTING);
-            content = Content.ofFile(file, size);
-        } else {
+        Optional<FileEntry.Type> type = TarHeaders.typeOf(t);
+        if (type.isEmpty()) {
             return null;
         }
-        Map<String, String> xattrs = new HashMap<>();
-        t.getExtraPaxHeaders().forEach((k, v) -> {
-            if (k.startsWith("SCHILY.xattr.")) {
-                xattrs.put(k.substring("SCHILY.xattr.".length()), v);
+        Content content = null;
+        String link = "";
+        switch (type.get()) {
+            case SYMLINK -> link = t.getLinkName();
+            case HARDLINK -> {
+                Optional<String> target = CopyPaths.clean(t.getLinkName());
+                FileEntry partner = target.map(files::get).orElse(null);
+                if (partner == null) {
+                    throw new CopyException("archive entry \"" + t.getName() + "\" is a hard link to \""
+                            + t.getLinkName() + "\", which is not an earlier file of the archive");
+                }
+                link = CopyPaths.join(destDir, target.get());
+                content = partner.content();
             }
-        });
-        FileEntry e = new FileEntry(path, type, t.getMode() & 07777, (int) t.getLongUserId(),
-                (int) t.getLongGroupId(), t.getModTime().getTime() / 1000L, link, t.getDevMajor(), t.getDevMinor(),
-                xattrs, content);
-        if (type == FileEntry.Type.FILE) {
+            case FILE -> {
+                Path file = Files.createTempFile(scratchDir, "add-", ".data");
+                long size = Files.copy(tar, file, StandardCopyOption.REPLACE_EXISTING);
+                content = Content.ofFile(file, size);
+            }
+            default -> { }
+        }
+        FileEntry e = TarHeaders.entry(t, path, type.get(), link, content);
+        if (type.get() == FileEntry.Type.FILE) {
             files.put(rel, e);
         }
         return e;

@@ -61,44 +61,24 @@ public final class LayerReader {
             }
             return FileEntry.whiteout(parent.isEmpty() ? hidden : parent + "/" + hidden);
         }
-        int mode = t.getMode() & 07777;
-        int uid = (int) t.getLongUserId();
-        int gid = (int) t.getLongGroupId();
-        long mtime = t.getModTime().getTime() / 1000L;
-        Map<String, String> xattrs = new HashMap<>();
-        t.getExtraPaxHeaders().forEach((k, v) -> {
-            if (k.startsWith("SCHILY.xattr.")) {
-                xattrs.put(k.substring("SCHILY.xattr.".length()), v);
-            }
-        });
-        FileEntry.Type type;
-        Content content = null;
-        String link = "";
-        if (t.isDirectory()) {
-            type = FileEntry.Type.DIR;
-        } else if (t.isSymbolicLink()) {
-            type = FileEntry.Type.SYMLINK;
-            link = t.getLinkName();
-        } else if (t.isLink()) {
-            type = FileEntry.Type.HARDLINK;
-            link = cleanName(t.getLinkName()).orElseThrow(() -> new IOException(
-                    "layer " + tarFile.getFileName() + " has a hard link outside the root: " + t.getLinkName()));
-            FileEntry target = files.get(link);
-            content = target == null ? null : target.content();
-        } else if (t.isCharacterDevice()) {
-            type = FileEntry.Type.CHAR;
-        } else if (t.isBlockDevice()) {
-            type = FileEntry.Type.BLOCK;
-        } else if (t.isFIFO()) {
-            type = FileEntry.Type.FIFO;
-        } else if (t.isFile()) {
-            type = FileEntry.Type.FILE;
-            content = Content.ofSlice(tarFile, t.getDataOffset(), t.getSize());
-        } else {
+        Optional<FileEntry.Type> type = TarHeaders.typeOf(t);
+        if (type.isEmpty()) {
             return null;
         }
-        return new FileEntry(path, type, mode, uid, gid, mtime, link, t.getDevMajor(), t.getDevMinor(), xattrs,
-                content);
+        Content content = null;
+        String link = "";
+        switch (type.get()) {
+            case SYMLINK -> link = t.getLinkName();
+            case HARDLINK -> {
+                link = cleanName(t.getLinkName()).orElseThrow(() -> new IOException("layer "
+                        + tarFile.getFileName() + " has a hard link outside the root: " + t.getLinkName()));
+                FileEntry target = files.get(link);
+                content = target == null ? null : target.content();
+            }
+            case FILE -> content = Content.ofSlice(tarFile, t.getDataOffset(), t.getSize());
+            default -> { }
+        }
+        return TarHeaders.entry(t, path, type.get(), link, content);
     }
 
     /** A tar name made root-relative and clean; empty when {@code ..} would climb out of the root. */

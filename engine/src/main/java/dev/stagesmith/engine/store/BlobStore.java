@@ -1,16 +1,13 @@
 package dev.stagesmith.engine.store;
 
 import dev.stagesmith.engine.oci.Digest;
+import dev.stagesmith.engine.oci.DigestingOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.util.Optional;
 
 /**
@@ -67,47 +64,41 @@ public final class BlobStore {
     /** A blob being written. */
     public final class Writer extends FilterOutputStream {
         private final Path tmp;
-        private final MessageDigest md = Digest.sha256();
-        private long size;
+        private final OutputStream file;
+        private final DigestingOutputStream digesting;
         private boolean committed;
 
-        private Writer(Path tmp, OutputStream out) {
-            super(out);
-            this.tmp = tmp;
+        private Writer(Path tmp, OutputStream file) {
+            this(tmp, file, new DigestingOutputStream(file));
         }
 
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            md.update((byte) b);
-            size++;
+        private Writer(Path tmp, OutputStream file, DigestingOutputStream digesting) {
+            super(digesting);
+            this.tmp = tmp;
+            this.file = file;
+            this.digesting = digesting;
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             out.write(b, off, len);
-            md.update(b, off, len);
-            size += len;
         }
 
         public long size() {
-            return size;
+            return digesting.count();
         }
 
         /** Moves the bytes into place under their digest and returns it. */
         public Digest commit(Optional<Digest> expected) throws IOException {
-            out.close();
-            Digest actual = Digest.of(md);
+            file.close();
+            Digest actual = digesting.digest();
             if (expected.isPresent() && !expected.get().equals(actual)) {
                 throw new DigestMismatchException(expected.get(), actual);
             }
             Path target = path(actual);
             if (!Files.exists(target)) {
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
+                // Another build may have stored the same bytes meanwhile; replacing them changes nothing.
+                Atomic.move(tmp, target);
             }
             committed = true;
             return actual;
@@ -116,7 +107,7 @@ public final class BlobStore {
         @Override
         public void close() throws IOException {
             try {
-                out.close();
+                file.close();
             } finally {
                 if (!committed || Files.exists(tmp)) {
                     Files.deleteIfExists(tmp);
