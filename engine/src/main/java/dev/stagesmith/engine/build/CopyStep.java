@@ -95,27 +95,7 @@ final class CopyStep {
             }
         }
         Optional<String> chownText = flagValue("chown");
-        FileTree destTree = link ? FileTree.empty() : stage.state().tree();
-        Optional<Owner> chown = Optional.empty();
-        if (chownText.isPresent()) {
-            try {
-                chown = Optional.of(UserDb.of(stage.state().tree()).resolve(chownText.get()));
-            } catch (CopyException e) {
-                throw new StepFailure(e.getMessage());
-            }
-        }
-
         CopySources sources = sources(keyword);
-        List<FileEntry> entries;
-        try {
-            entries = CopyPlanner.plan(new CopyRequest(sources.paths(), dest, stage.workdir(), sources.tree(),
-                    sources.fromContext(), destTree, chown, chmod, link, parents, excludes, add && sources.fromContext(),
-                    session.generatedMtime(), session.scratchDir()));
-        } catch (CopyException e) {
-            throw new StepFailure(e.getMessage());
-        } catch (IOException e) {
-            throw new StepFailure("cannot read the sources: " + e.getMessage(), e);
-        }
 
         StringBuilder text = new StringBuilder(keyword);
         for (Flag f : instruction.flags()) {
@@ -124,8 +104,13 @@ final class CopyStep {
         sources.written().forEach(s -> text.append(' ').append(s));
         text.append(' ').append(dest);
         String createdBy = text + " # buildkit";
-        Digest contentKey = contentKey(entries, sources);
-        String stepText = text + "\nworkdir " + stage.workdir() + "\nsource " + sources.key() + "\ncontent " + contentKey;
+        // A stage's or image's key already fixes every byte it holds, and the key before this step fixes the
+        // destination tree, so such a step is looked up before planning: a hit reads no layer at all.
+        // --link keys without the parent, so its owners (resolved in the parent) must come from the plan.
+        boolean keyedBySource = !link && (sources.key().startsWith("stage ") || sources.key().startsWith("image "));
+        List<FileEntry> entries = keyedBySource ? null : plan(sources, dest, chownText, chmod, link, parents, excludes);
+        String content = keyedBySource ? "by source" : contentKey(entries, sources).toString();
+        String stepText = text + "\nworkdir " + stage.workdir() + "\nsource " + sources.key() + "\ncontent " + content;
         Digest next = stage.chainKey(stepText);
         Digest recordKey = link ? Digest.of("link\n" + stepText) : next;
         Optional<BuildCache.StepRecord> hit = session.noCache() ? Optional.empty() : session.cache().step(recordKey);
@@ -133,6 +118,9 @@ final class CopyStep {
         if (hit.isPresent()) {
             record = hit.get();
         } else {
+            if (entries == null) {
+                entries = plan(sources, dest, chownText, chmod, link, parents, excludes);
+            }
             try {
                 record = session.writeLayer(entries, createdBy);
             } catch (IOException e) {
@@ -142,6 +130,29 @@ final class CopyStep {
         }
         stage.commitLayer(next, record, createdBy);
         return hit.isPresent();
+    }
+
+    /** The layer's entries: {@code --chown} resolved in the stage, then {@link CopyPlanner}. */
+    private List<FileEntry> plan(CopySources sources, String dest, Optional<String> chownText, Optional<Chmod> chmod,
+            boolean link, boolean parents, List<String> excludes) throws StepFailure {
+        Optional<Owner> chown = Optional.empty();
+        if (chownText.isPresent()) {
+            try {
+                chown = Optional.of(UserDb.of(stage.state().tree()).resolve(chownText.get()));
+            } catch (CopyException e) {
+                throw new StepFailure(e.getMessage());
+            }
+        }
+        FileTree destTree = link ? FileTree.empty() : stage.state().tree();
+        try {
+            return CopyPlanner.plan(new CopyRequest(sources.paths(), dest, stage.workdir(), sources.tree().get(),
+                    sources.fromContext(), destTree, chown, chmod, link, parents, excludes, add && sources.fromContext(),
+                    session.generatedMtime(), session.scratchDir()));
+        } catch (CopyException e) {
+            throw new StepFailure(e.getMessage());
+        } catch (IOException e) {
+            throw new StepFailure("cannot read the sources: " + e.getMessage(), e);
+        }
     }
 
     private CopySources sources(String keyword) throws StepFailure {
@@ -179,7 +190,8 @@ final class CopyStep {
             throw new StepFailure(keyword + " cannot mix heredocs with other sources");
         }
         if (!heredocFiles.isEmpty()) {
-            return new CopySources(FileTree.empty().apply(heredocFiles), false, paths, written, "heredoc");
+            FileTree heredocTree = FileTree.empty().apply(heredocFiles);
+            return new CopySources(() -> heredocTree, false, paths, written, "heredoc");
         }
         if (!urls.isEmpty()) {
             if (urls.size() != paths.size()) {
@@ -193,7 +205,7 @@ final class CopyStep {
         if (from.isEmpty()) {
             try {
                 BuildContext ctx = session.context();
-                return new CopySources(ctx.tree(), true, paths, written, "context");
+                return new CopySources(ctx::tree, true, paths, written, "context");
             } catch (IOException e) {
                 throw new StepFailure("cannot read the build context: " + e.getMessage(), e);
             }
@@ -222,14 +234,14 @@ final class CopyStep {
                         + "current stage \"" + current.displayName() + "\"");
             }
             ImageState source = session.stageState(t.index());
-            return new CopySources(source.tree(), false, paths, written, "stage " + source.key);
+            return new CopySources(source::tree, false, paths, written, "stage " + source.key);
         }
         BaseImages.Source image = session.images().forCopy(from);
         if (image.directory() != null) {
             // Files outside the main context are keyed by reading them (see contentKey).
-            return new CopySources(image.directory().tree(), false, paths, written, "dir " + image.directory().root());
+            return new CopySources(image.directory()::tree, false, paths, written, "dir " + image.directory().root());
         }
-        return new CopySources(image.state().tree(), false, paths, written, "image " + image.state().key);
+        return new CopySources(image.state()::tree, false, paths, written, "image " + image.state().key);
     }
 
     /** What the planned entries contain: path, kind, mode, owner, link and content digest, never mtimes. */
@@ -238,7 +250,7 @@ final class CopyStep {
         sorted.sort(Comparator.comparing(FileEntry::path));
         StringBuilder sb = new StringBuilder();
         try {
-            BuildContext ctx = sources.fromContext() ? contextFor(sources) : null;
+            BuildContext ctx = sources.fromContext() ? session.context() : null;
             Map<String, Digest> contextDigests = ctx == null ? Map.of() : contextDigests(ctx, sorted);
             for (FileEntry e : sorted) {
                 sb.append(e.path()).append(' ').append(e.type()).append(' ').append(Integer.toOctalString(e.mode()))
@@ -252,10 +264,6 @@ final class CopyStep {
             throw new StepFailure("cannot read a source file: " + e.getMessage(), e);
         }
         return Digest.of(sb.toString());
-    }
-
-    private BuildContext contextFor(CopySources sources) throws IOException {
-        return sources.key().equals("context") ? session.context() : null;
     }
 
     private Map<String, Digest> contextDigests(BuildContext ctx, List<FileEntry> entries) throws IOException {

@@ -71,7 +71,8 @@ final class UrlSource {
             Thread.currentThread().interrupt();
             throw new StepFailure("the download was interrupted");
         }
-        return new CopySources(FileTree.empty().apply(files), false, names, written, key.toString());
+        FileTree tree = FileTree.empty().apply(files);
+        return new CopySources(() -> tree, false, names, written, key.toString());
     }
 
     private record Fetched(Digest digest, long mtime) {}
