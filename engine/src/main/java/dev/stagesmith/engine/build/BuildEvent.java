@@ -28,6 +28,9 @@ public sealed interface BuildEvent {
 
     record StepFailed(StepId id, String message, TextRange range) implements BuildEvent {}
 
+    /** One line a running step printed (a RUN's stdout and stderr, merged, without the line break). */
+    record StepOutput(StepId id, String line) implements BuildEvent {}
+
     /** Bytes moved for something that is not a step (pulling a base image layer, pushing). */
     record Transfer(String what, long bytes, long total) implements BuildEvent {}
 

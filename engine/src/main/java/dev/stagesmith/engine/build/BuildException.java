@@ -7,7 +7,7 @@ import java.util.Optional;
  * A build that cannot go on, with what went wrong, where (the instruction's range and stage, when one is
  * to blame) and what to do. {@link #getMessage()} is the one line a user reads.
  */
-public final class BuildException extends Exception {
+public class BuildException extends Exception {
 
     private final transient Optional<TextRange> range;
     private final String stage;

@@ -21,16 +21,33 @@ import java.util.OptionalLong;
  * @param sourceDateEpoch clamps file times and sets every {@code created} (SOURCE_DATE_EPOCH)
  * @param compress gzip layers in local outputs (pushes are always compressed)
  * @param pull look base images up in the registry even when the local image store has them
+ * @param secrets {@code --secret id=ID,src=FILE}: files RUN --mount=type=secret may read, by id; never
+ *     part of a layer, a cache key, the history or the log
+ * @param ssh {@code --ssh ID=SOCKET}: agent sockets RUN --mount=type=ssh forwards, by id ({@code default}
+ *     is {@code SSH_AUTH_SOCK})
  */
 public record BuildRequest(Path dockerfile, String dockerfileText, Path context, Optional<String> target,
                            Map<String, String> buildArgs, Platform platform, List<Output> outputs,
                            Optional<String> tag, Optional<String> push, Path cacheDir, boolean noCache,
                            boolean pull, Map<String, String> buildContexts, OptionalLong sourceDateEpoch,
-                           boolean compress, RegistryOptions registry) {
+                           boolean compress, RegistryOptions registry, Map<String, Path> secrets,
+                           Map<String, String> ssh) {
 
     public BuildRequest {
         buildArgs = Map.copyOf(buildArgs);
         outputs = List.copyOf(outputs);
         buildContexts = Map.copyOf(buildContexts);
+        secrets = Map.copyOf(secrets);
+        ssh = Map.copyOf(ssh);
+    }
+
+    /** A request without secrets or SSH agents. */
+    public BuildRequest(Path dockerfile, String dockerfileText, Path context, Optional<String> target,
+                        Map<String, String> buildArgs, Platform platform, List<Output> outputs,
+                        Optional<String> tag, Optional<String> push, Path cacheDir, boolean noCache,
+                        boolean pull, Map<String, String> buildContexts, OptionalLong sourceDateEpoch,
+                        boolean compress, RegistryOptions registry) {
+        this(dockerfile, dockerfileText, context, target, buildArgs, platform, outputs, tag, push, cacheDir, noCache,
+                pull, buildContexts, sourceDateEpoch, compress, registry, Map.of(), Map.of());
     }
 }

@@ -33,6 +33,7 @@ final class BuildSession {
     private final StageGraph graph;
     private final BuildCache cache;
     private final BuildListener listener;
+    private final Cancellation cancellation;
     private final Instant buildTime = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private final Map<Instruction, String> triggerTexts = Collections.synchronizedMap(new IdentityHashMap<>());
     final Map<Integer, CompletableFuture<ImageState>> stages = new ConcurrentHashMap<>();
@@ -43,8 +44,9 @@ final class BuildSession {
     private final List<Path> scratchDirs = Collections.synchronizedList(new ArrayList<>());
 
     BuildSession(BuildRequest request, ParsedDockerfile file, StageGraph graph, BuildCache cache,
-            BuildListener listener) {
+            BuildListener listener, Cancellation cancellation) {
         this.request = request;
+        this.cancellation = cancellation;
         this.file = file;
         this.graph = graph;
         this.cache = cache;
@@ -58,6 +60,10 @@ final class BuildSession {
             throw new IllegalStateException("stage " + index + " was not scheduled before a stage that needs it");
         }
         return f.join();
+    }
+
+    Cancellation cancellation() {
+        return cancellation;
     }
 
     BuildRequest request() {

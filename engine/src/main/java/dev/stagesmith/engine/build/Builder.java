@@ -32,6 +32,16 @@ public final class Builder {
     private Builder() {}
 
     public static BuildResult build(BuildRequest request, BuildListener listener) throws BuildException {
+        return build(request, listener, new Cancellation());
+    }
+
+    /**
+     * Builds, stopping with {@link BuildCancelledException} soon after {@code cancellation} is pressed: between
+     * steps, and at once for anything that registered a cancel hook (sandboxed processes, transfers).
+     */
+    public static BuildResult build(BuildRequest request, BuildListener listener, Cancellation cancellation)
+            throws BuildException {
+        cancellation.check();
         long start = System.nanoTime();
         ParsedDockerfile file = Dockerfiles.parse(request.dockerfileText());
         String name = request.dockerfile().getFileName() == null ? "Dockerfile"
@@ -64,11 +74,12 @@ public final class Builder {
             throw new BuildException("cannot use the cache directory " + request.cacheDir() + ": " + e.getMessage()
                     + " (choose another with --cache-dir)", e);
         }
-        BuildSession session = new BuildSession(request, file, graph, cache, listener);
+        BuildSession session = new BuildSession(request, file, graph, cache, listener, cancellation);
         session.images(new BaseImages(session, () -> new RegistryClient(request.registry())));
         try (AutoCloseable lock = cache.lock(false)) {
             Map<Integer, BuildResult.StageTiming> timings = new ConcurrentHashMap<>();
             ImageState result = runStages(session, needed, target, timings);
+            cancellation.check();
             List<BuildResult.StageTiming> ordered = new ArrayList<>();
             for (Stage s : needed) {
                 ordered.add(timings.get(s.index()));
@@ -77,6 +88,9 @@ public final class Builder {
         } catch (BuildException e) {
             throw e;
         } catch (Exception e) {
+            if (cancellation.isCancelled()) {
+                throw new BuildCancelledException();
+            }
             throw new BuildException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
         } finally {
             session.close();
@@ -99,7 +113,7 @@ public final class Builder {
             t.setDaemon(true);
             return t;
         });
-        try {
+        try (Cancellation.Registration stop = session.cancellation().onCancel(pool::shutdownNow)) {
             for (Stage s : needed) {
                 List<CompletableFuture<ImageState>> deps = new ArrayList<>();
                 // A later stage named here has no future yet: the step that names it fails with BuildKit's message.
@@ -127,6 +141,9 @@ public final class Builder {
             }
             if (c instanceof BuildException be) {
                 throw be;
+            }
+            if (session.cancellation().isCancelled()) {
+                throw new BuildCancelledException();
             }
             throw new BuildException(c.getMessage() == null ? c.toString() : c.getMessage(), c);
         } finally {

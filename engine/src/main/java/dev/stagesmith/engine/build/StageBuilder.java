@@ -83,6 +83,7 @@ final class StageBuilder {
 
     ImageState build() throws BuildException {
         for (Instruction i : steps) {
+            session.cancellation().check();
             stepIndex++;
             StepId id = new StepId(stage.displayName(), stage.index(), stepIndex + 1, steps.size() + 1);
             session.emit(new BuildEvent.StepStarted(id, session.display(i), session.rangeOf(stage, i)));
@@ -96,9 +97,15 @@ final class StageBuilder {
                 }
                 session.emit(new BuildEvent.StepFinished(id, Duration.ofNanos(System.nanoTime() - start)));
             } catch (StepFailure e) {
+                if (session.cancellation().isCancelled()) {
+                    throw new BuildCancelledException();
+                }
                 session.emit(new BuildEvent.StepFailed(id, e.getMessage(), session.rangeOf(stage, i)));
                 throw session.failure(e.getMessage(), stage, i, e.getCause());
             } catch (RuntimeException e) {
+                if (session.cancellation().isCancelled()) {
+                    throw new BuildCancelledException();
+                }
                 String msg = e.getMessage() == null ? e.toString() : e.getMessage();
                 session.emit(new BuildEvent.StepFailed(id, msg, session.rangeOf(stage, i)));
                 throw session.failure(msg, stage, i, e);
