@@ -3,6 +3,7 @@ package dev.stagesmith.engine.build;
 import dev.stagesmith.engine.context.BuildContext;
 import dev.stagesmith.engine.context.ContentHasher;
 import dev.stagesmith.engine.context.DockerIgnore;
+import dev.stagesmith.engine.oci.Digest;
 import dev.stagesmith.engine.store.BuildCache;
 import dev.stagesmith.grammar.ParsedDockerfile;
 import dev.stagesmith.grammar.TextRange;
@@ -174,12 +175,22 @@ final class BuildSession {
         return buildTime;
     }
 
-    void store(dev.stagesmith.engine.oci.Digest key, BuildCache.StepRecord record) {
+    void store(Digest key, BuildCache.StepRecord record) {
         try {
             cache.putStep(key, record);
         } catch (IOException e) {
             emit(new BuildEvent.Warning("could not record a step in the cache (" + e.getMessage()
                     + "); the next build will do it again"));
+        }
+    }
+
+    /** Records the content key a context COPY computed under its stat fingerprint (a failure only costs speed). */
+    void remember(Digest plannedKey, Digest contentKey) {
+        try {
+            cache.putPlanned(plannedKey, contentKey);
+        } catch (IOException e) {
+            emit(new BuildEvent.Warning("could not record a step in the cache (" + e.getMessage()
+                    + "); the next build will plan it again"));
         }
     }
 

@@ -108,8 +108,21 @@ final class CopyStep {
         // destination tree, so such a step is looked up before planning: a hit reads no layer at all.
         // --link keys without the parent, so its owners (resolved in the parent) must come from the plan.
         boolean keyedBySource = !link && (sources.key().startsWith("stage ") || sources.key().startsWith("image "));
-        List<FileEntry> entries = keyedBySource ? null : plan(sources, dest, chownText, chmod, link, parents, excludes);
-        String content = keyedBySource ? "by source" : contentKey(entries, sources).toString();
+        // A context COPY whose whole context stats the same as last time finds the content key it computed
+        // then, without planning or hashing; anything else plans and keys by content.
+        Digest plannedKey = sources.fromContext() && !session.noCache()
+                ? Digest.of("planned\n" + stage.state().key + "\n" + text + "\nworkdir " + stage.workdir()
+                        + "\nchown " + chownText.orElse("") + "\nexclude " + excludes + "\ncontext "
+                        + contextFingerprint())
+                : null;
+        Optional<Digest> known = plannedKey == null ? Optional.empty() : session.cache().planned(plannedKey);
+        List<FileEntry> entries = keyedBySource || known.isPresent() ? null
+                : plan(sources, dest, chownText, chmod, link, parents, excludes);
+        String content = keyedBySource ? "by source"
+                : known.isPresent() ? known.get().toString() : contentKey(entries, sources).toString();
+        if (plannedKey != null && known.isEmpty()) {
+            session.remember(plannedKey, Digest.parse(content));
+        }
         String stepText = text + "\nworkdir " + stage.workdir() + "\nsource " + sources.key() + "\ncontent " + content;
         Digest next = stage.chainKey(stepText);
         Digest recordKey = link ? Digest.of("link\n" + stepText) : next;
@@ -130,6 +143,14 @@ final class CopyStep {
         }
         stage.commitLayer(next, record, createdBy);
         return hit.isPresent();
+    }
+
+    private Digest contextFingerprint() throws StepFailure {
+        try {
+            return session.context().fingerprint();
+        } catch (IOException e) {
+            throw new StepFailure("cannot read the build context: " + e.getMessage(), e);
+        }
     }
 
     /** The layer's entries: {@code --chown} resolved in the stage, then {@link CopyPlanner}. */

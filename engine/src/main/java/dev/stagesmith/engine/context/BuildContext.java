@@ -3,6 +3,7 @@ package dev.stagesmith.engine.context;
 import dev.stagesmith.engine.fs.Content;
 import dev.stagesmith.engine.fs.FileEntry;
 import dev.stagesmith.engine.fs.FileTree;
+import dev.stagesmith.engine.oci.Digest;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -32,6 +33,7 @@ public final class BuildContext {
     private final Path root;
     private final FileTree tree;
     private final Map<String, Stat> stats;
+    private Digest fingerprint;
 
     private BuildContext(Path root, FileTree tree, Map<String, Stat> stats) {
         this.root = root;
@@ -96,6 +98,30 @@ public final class BuildContext {
 
     public FileTree tree() {
         return tree;
+    }
+
+    /**
+     * A digest of everything the walk saw: each entry's path, kind, mode and link target, and each regular
+     * file's stat (size, mtime, ctime, inode). Equal fingerprints mean an unchanged context as far as stat
+     * can tell, the same assumption {@link ContentHasher} makes to skip re-reading a file; a step uses it to
+     * find the content key it computed before, never as a key itself.
+     */
+    public synchronized Digest fingerprint() {
+        if (fingerprint == null) {
+            StringBuilder sb = new StringBuilder(root.toString()).append('\n');
+            for (FileEntry e : tree.entries()) {
+                sb.append(e.path()).append(' ').append(e.type()).append(' ').append(e.mode()).append(' ')
+                        .append(e.linkTarget());
+                Stat st = stats.get(e.path());
+                if (st != null) {
+                    sb.append(' ').append(st.size()).append(' ').append(st.mtimeNanos()).append(' ')
+                            .append(st.ctimeNanos()).append(' ').append(st.fileKey());
+                }
+                sb.append('\n');
+            }
+            fingerprint = Digest.of(sb.toString());
+        }
+        return fingerprint;
     }
 
     /** The stat taken while walking, for a regular file's context-relative path. */

@@ -111,6 +111,23 @@ public final class BuildCache {
         Atomic.write(root.resolve("unpacked").resolve(compressed.hex()), diffId.toString().getBytes());
     }
 
+    /**
+     * The content key a context COPY computed the last time its inputs had this stat fingerprint (see
+     * {@code BuildContext.fingerprint}); lets an unchanged rebuild skip planning and hashing. Only a
+     * shortcut to a content-based key, never a key itself.
+     */
+    public Optional<Digest> planned(Digest fingerprintKey) {
+        try {
+            return Optional.of(Digest.parse(Files.readString(root.resolve("planned").resolve(fingerprintKey.hex())).trim()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    public void putPlanned(Digest fingerprintKey, Digest contentKey) throws IOException {
+        Atomic.write(root.resolve("planned").resolve(fingerprintKey.hex()), contentKey.toString().getBytes());
+    }
+
     /** The compressed (gzip) copy of a layer, for pushes. */
     public Optional<Digest> compressed(Digest diffId) {
         Path f = root.resolve("compressed").resolve(diffId.hex());
@@ -211,7 +228,7 @@ public final class BuildCache {
             } else {
                 deleteTree(root.resolve("images"));
             }
-            for (String dir : List.of("steps", "stat", "unpacked", "compressed")) {
+            for (String dir : List.of("steps", "stat", "planned", "unpacked", "compressed")) {
                 deleteTree(root.resolve(dir));
             }
             long freed = 0;

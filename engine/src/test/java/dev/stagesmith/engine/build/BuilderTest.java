@@ -144,6 +144,22 @@ class BuilderTest {
     }
 
     @Test
+    void aSameSizeEditWithItsMtimeRestoredIsStillSeen() throws Exception {
+        file("a.txt", "one");
+        String df = "FROM scratch AS s\nCOPY a.txt /\n";
+        BuildResult first = build(df, null, Map.of());
+        try (var planned = Files.list(dir.resolve("cache/planned"))) {
+            assertEquals(1, planned.count(), "the context COPY's content key is remembered under its stat fingerprint");
+        }
+        var mtime = Files.getLastModifiedTime(dir.resolve("ctx/a.txt"));
+        file("a.txt", "two");
+        Files.setLastModifiedTime(dir.resolve("ctx/a.txt"), mtime);
+        BuildResult second = build(df, null, Map.of());
+        assertFalse(second.manifestDigest().equals(first.manifestDigest()));
+        assertEquals(0, events.stream().filter(e -> e instanceof BuildEvent.StepCached).count());
+    }
+
+    @Test
     void errorsNameTheLineTheStageAndWhatToDo() throws Exception {
         BuildException missing = assertThrows(BuildException.class,
                 () -> build("FROM scratch AS app\n\nCOPY nope.txt /\n", null, Map.of()));
