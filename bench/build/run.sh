@@ -23,35 +23,12 @@ SEED="${SEED:-20240601}"
 ss="$root/bin/stagesmith"
 
 T="$(mktemp -d "${TMPDIR:-/tmp}/ss-build-bench.XXXXXX")"
-cleanup() {
-  # vfs + chroot isolation leave no mounts, but be defensive about anything under $T.
-  set +e
-  local m
-  for m in $(awk -v p="$T/" 'index($2, p) == 1 {print $2}' /proc/mounts | sort -r); do umount -l "$m" 2>/dev/null; done
-  if [ -n "${KEEP:-}" ]; then echo "kept $T" >&2; else rm -rf "$T"; fi
-}
-trap cleanup EXIT
-CTX="$T/ctx"
 RES="$T/results.tsv"   # tool <TAB> phase <TAB> seconds
 : >"$RES"
-
-now() { date +%s.%N; }
-# timed TOOL PHASE LOG cmd...: runs cmd with output to LOG, records wall-clock seconds.
-timed() {
-  local tool="$1" phase="$2" log="$3"; shift 3
-  local s e
-  s="$(now)"
-  if ! "$@" >"$log" 2>&1; then
-    echo "FAILED ($tool $phase): $*" >&2
-    tail -n 30 "$log" >&2
-    exit 1
-  fi
-  e="$(now)"
-  local secs
-  secs="$(python3 -c "print(f'{$e - $s:.3f}')")"
-  printf '%s\t%s\t%s\n' "$tool" "$phase" "$secs" >>"$RES"
-  printf '  %-10s %-16s %8ss\n' "$tool" "$phase" "$secs" >&2
-}
+# shellcheck source=bench/build/lib.sh
+. "$root/bench/build/lib.sh"
+trap cleanup_tmp EXIT
+CTX="$T/ctx"
 
 # ---------------------------------------------------------------- context (deterministic)
 echo "== generating context: $FILES files, ~$MB MB, seed $SEED" >&2
@@ -141,32 +118,12 @@ echo "  stagesmith output: $ss_check" >&2
 BH_VERSION="(skipped)"
 if [ -z "${SKIP_BUILDAH:-}" ]; then
   BH_VERSION="$(buildah --version)"
-  mkdir -p "$T/conf"
-  cat >"$T/conf/containers.conf" <<'C'
-[containers]
-default_ulimits = ["nofile=1024:1024", "nproc=1024:1024"]
-netns = "none"
-[engine]
-runtime = "runc"
-cgroup_manager = "cgroupfs"
-events_logger = "file"
-C
-  export CONTAINERS_CONF="$T/conf/containers.conf"
-  bh_conf() { # fresh storage per cold run
-    cat >"$T/conf/storage.conf" <<C
-[storage]
-driver = "vfs"
-graphroot = "$T/bh-storage"
-runroot = "$T/bh-runroot"
-C
-    export CONTAINERS_STORAGE_CONF="$T/conf/storage.conf"
-  }
+  buildah_config
   bh_bud() { timeout 600 buildah bud --isolation chroot --layers -t bench:1 -f "$CTX/Dockerfile" "$CTX"; }
   bh_push() { rm -rf "$T/bh-out"; timeout 600 buildah push -q bench:1 "oci:$T/bh-out:1"; }
-  bh_conf
   echo "== buildah: $RUNS x (cold, warm, touched) + push to an OCI layout after cold" >&2
   for i in $(seq 1 "$RUNS"); do
-    rm -rf "$T/bh-storage" "$T/bh-runroot"
+    buildah_fresh_storage
     sync; sleep 0.5
     timed buildah cold "$T/bh-cold-$i.log" bh_bud
     timed buildah push-oci "$T/bh-push-$i.log" bh_push
@@ -174,7 +131,7 @@ C
     touch_all
     timed buildah touched "$T/bh-touched-$i.log" bh_bud
   done
-  rm -rf "$T/bh-storage" "$T/bh-runroot"
+  buildah_fresh_storage
 fi
 
 # ---------------------------------------------------------------- optional profile
