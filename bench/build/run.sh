@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build benchmark: a COPY-heavy three-stage project (5,000 files, ~100 MB in two source trees) built
 # cold, warm (unchanged rebuild) and "touched" (every file's mtime changed, content the same) with
-# Stagesmith (bin/stagesmith build) and with `buildah bud` (vfs storage, chroot isolation, --layers)
+# Stagesmith (bin/stagesmith build; and in-process through JMH, as the editor builds) and with `buildah bud` (vfs storage, chroot isolation, --layers)
 # in the same run. Prints the median of RUNS runs of each as a markdown table.
 #
 #   bench/build/run.sh                 # RUNS=3
@@ -115,6 +115,20 @@ PY
 echo "  stagesmith output: $ss_check" >&2
 
 # ---------------------------------------------------------------- buildah
+# An unchanged rebuild inside a running JVM, as "Build to stage" in the editor does it (JMH, single shot).
+echo "== Stagesmith in-process unchanged rebuild (JMH; building the bench jar first, not timed)" >&2
+(cd "$root" && mvn -B -q -Dstyle.color=never -pl bench -am package -DskipTests) >"$T/bench-build.log" 2>&1 \
+  || { tail -n 30 "$T/bench-build.log" >&2; exit 1; }
+java -jar "$root/bench/target/benchmarks.jar" WarmRebuild -p "context=$CTX" -f 1 -wi 5 -i 20 -rf json \
+  -rff "$T/jmh.json" >"$T/jmh.log" 2>&1 || { tail -n 30 "$T/jmh.log" >&2; exit 1; }
+python3 - "$T/jmh.json" >>"$RES" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))[0]["primaryMetric"]
+for v in r["rawData"][0]:
+    print(f"stagesmith\tin-process-warm\t{v / 1000:.4f}")
+PY
+echo "  in-process warm: median $(median stagesmith in-process-warm) s" >&2
+
 BH_VERSION="(skipped)"
 if [ -z "${SKIP_BUILDAH:-}" ]; then
   BH_VERSION="$(buildah --version)"
@@ -179,6 +193,8 @@ def cell(tool, phase):
 print("| tool | cold | warm (unchanged) | touched (mtime only) |")
 print("|---|---|---|---|")
 print(f"| Stagesmith (`build -o oci:DIR`) | {cell('stagesmith','cold')} | {cell('stagesmith','warm')} | {cell('stagesmith','touched')} |")
+if med('stagesmith','in-process-warm') is not None:
+    print(f"| Stagesmith in a running process (editor) | – | {cell('stagesmith','in-process-warm')} | – |")
 if "buildah" in rows:
     print(f"| buildah bud --layers | {cell('buildah','cold')} | {cell('buildah','warm')} | {cell('buildah','touched')} |")
     c = med('buildah','cold'); p = med('buildah','push-oci')
@@ -192,8 +208,9 @@ if "buildah" in rows:
     if c is not None and p is not None:
         print(f"| vs bud + push (cold) | {(c + p) / med('stagesmith','cold'):.1f}x | – | – |")
 print()
-sc, sw = med('stagesmith','cold'), med('stagesmith','warm')
+sc, sw, si = med('stagesmith','cold'), med('stagesmith','warm'), med('stagesmith','in-process-warm')
 tc = (med('buildah','cold') or 5.5) / 2
 print(f"Targets: cold < {tc:.2f} s (2x faster than buildah cold): {'met' if sc < tc else 'MISSED'} ({sc:.2f} s); "
-      f"unchanged rebuild < 0.30 s: {'met' if sw < 0.3 else 'MISSED'} ({sw:.2f} s).")
+      f"unchanged rebuild < 0.30 s: {'met' if sw < 0.3 else 'MISSED'} ({sw:.2f} s from the command line"
+      + (f"; {si:.2f} s in a running process: {'met' if si < 0.3 else 'MISSED'}" if si is not None else "") + ").")
 PY
