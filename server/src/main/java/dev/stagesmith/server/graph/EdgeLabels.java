@@ -68,8 +68,14 @@ final class EdgeLabels {
     private Rect place(List<Point> points, double w, double[] along) {
         Rect best = null;
         double bestCover = Double.MAX_VALUE;
+        int curves = points.size() / 2;
         for (double t : along) {
-            for (int i = 0; i + 1 < points.size(); i += 2) {
+            for (int c = 0; c < curves; c++) {
+                // A long arrow is labelled near one of its ends, where a reader looks for it.
+                if (c >= 2 && c < curves - 2) {
+                    continue;
+                }
+                int i = 2 * c;
                 Point at = onCurve(points.get(i), points.get(i + 1), t);
                 Rect r = new Rect(LayeredLayout.round(at.x() - w / 2), LayeredLayout.round(at.y() - HEIGHT / 2),
                         LayeredLayout.round(w), HEIGHT);
