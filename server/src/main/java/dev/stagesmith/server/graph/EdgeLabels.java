@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class EdgeLabels {
 
-    /** Spots along a curve, tried in turn: arrows that fan in are labelled near their sources, fan-outs near their targets. */
+    /** Spots along a curve, tried in turn: fan-ins are labelled near their sources, fan-outs near their targets. */
     private static final double[] NEAR_SOURCE = {0.3, 0.2, 0.42, 0.12, 0.55, 0.68, 0.8};
     private static final double[] NEAR_TARGET = {0.7, 0.8, 0.58, 0.88, 0.45, 0.32, 0.2};
     private static final double SIZE = 10;

@@ -108,8 +108,8 @@ public final class SvgRenderer {
     }
 
     private static void stage(Svg svg, StageDiagram diagram, Node node, Box box) {
-        List<String> attributes = new ArrayList<>(List.of("class", "stage", "data-stage", Integer.toString(node.index()),
-                "data-line", Integer.toString(node.line())));
+        List<String> attributes = new ArrayList<>(List.of("class", "stage",
+                "data-stage", Integer.toString(node.index()), "data-line", Integer.toString(node.line())));
         if (diagram.hasTarget()) {
             attributes.addAll(List.of("data-needed", Boolean.toString(node.needed())));
             if (diagram.target().orElseThrow() == node.index()) {

@@ -50,8 +50,8 @@ class StagesPicturesCliTest {
         assertEquals(0, dot.exit(), dot.err());
         assertTrue(dot.out().contains("s2 [label=\"app  #2\\nscratch\", tooltip=\"line 3\", fillcolor=\"#ddf4ff\""),
                 dot.out());
-        assertTrue(dot.out().contains("s1 [label=\"test  #1\\nstage build\", tooltip=\"line 2\", fillcolor=\"#f6f8fa\""),
-                dot.out());
+        assertTrue(dot.out().contains(
+                "s1 [label=\"test  #1\\nstage build\", tooltip=\"line 2\", fillcolor=\"#f6f8fa\""), dot.out());
         Result mermaid = run("stages", "--format", "mermaid", "--target", "app", "-");
         assertEquals(0, mermaid.exit(), mermaid.err());
         assertTrue(mermaid.out().startsWith("flowchart LR\n") && mermaid.out().contains("  class s2 target\n"),

@@ -66,7 +66,8 @@ class StageGraphPicturesIT {
         for (int i = 0; i < stages.size(); i++) {
             Element rect = stages.get(i);
             // Right of the text, inside the border: the box's fill and nothing else.
-            int x = (int) (Double.parseDouble(rect.getAttribute("x")) + Double.parseDouble(rect.getAttribute("width")) - 6);
+            int x = (int) (Double.parseDouble(rect.getAttribute("x"))
+                    + Double.parseDouble(rect.getAttribute("width")) - 6);
             int y = (int) (Double.parseDouble(rect.getAttribute("y")) + 26);
             int expected = d.nodes().get(i).needed() ? 0xddf4ff : blendedWithWhite(0xf6f8fa, 0.45);
             assertColour(expected, image.getRGB(x, y) & 0xffffff, "stage " + i + " at " + x + "," + y);

@@ -46,7 +46,8 @@ class LayeredLayoutTest {
         for (Route r : layout.routes()) {
             Box from = boxes.get(r.link().from());
             Box to = boxes.get(r.link().to());
-            assertTrue(from.rank() < to.rank(), "arrow " + r.link() + " from column " + from.rank() + " to " + to.rank());
+            assertTrue(from.rank() < to.rank(),
+                    "arrow " + r.link() + " from column " + from.rank() + " to " + to.rank());
             List<Point> p = r.points();
             assertEquals(from.right(), p.get(0).x(), "starts on the source's right side");
             assertTrue(p.get(0).y() > from.y() && p.get(0).y() < from.bottom(), "starts beside the source: " + r);

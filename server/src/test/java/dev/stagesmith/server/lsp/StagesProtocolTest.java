@@ -72,7 +72,8 @@ class StagesProtocolTest {
             assertEquals("#1", unnamed.get("label").getAsString());
             assertEquals(obj("{kind: 'image', text: 'alpine:3.20'}"), unnamed.get("base"));
             assertEquals(2, unnamed.get("line").getAsInt());
-            assertEquals(obj("{start: {line: 2, character: 0}, end: {line: 2, character: 16}}"), unnamed.get("range"));
+            assertEquals(obj("{start: {line: 2, character: 0}, end: {line: 2, character: 16}}"),
+                    unnamed.get("range"));
             assertEquals(obj("{kind: 'scratch', text: 'scratch'}"), stages.get(2).getAsJsonObject().get("base"));
             JsonObject debug = stages.get(3).getAsJsonObject();
             assertEquals("debug", debug.get("name").getAsString());
