@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import dev.stagesmith.server.features.completion.CompletionService;
 import dev.stagesmith.server.features.semantictokens.Legend;
+import dev.stagesmith.server.features.stages.StagesRequest;
 import dev.stagesmith.server.settings.Settings;
 import dev.stagesmith.server.workspace.Documents;
 import java.lang.System.Logger.Level;
@@ -21,6 +22,7 @@ import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.ConfigurationItem;
 import org.eclipse.lsp4j.ConfigurationParams;
 import org.eclipse.lsp4j.DocumentLinkOptions;
+import org.eclipse.lsp4j.ExecuteCommandOptions;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
@@ -35,6 +37,7 @@ import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.TextDocumentSyncOptions;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.services.JsonDelegate;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
 import org.eclipse.lsp4j.services.LanguageServer;
@@ -53,6 +56,7 @@ public final class StagesmithLanguageServer implements LanguageServer, LanguageC
     private final DiagnosticsScheduler diagnostics;
     private final DocumentService documentService;
     private final WorkspaceService workspaceService;
+    private final StagesEndpoint stages;
     private final IntConsumer exit;
     private volatile LanguageClient client;
     private volatile ClientCapabilities clientCapabilities = new ClientCapabilities();
@@ -73,6 +77,7 @@ public final class StagesmithLanguageServer implements LanguageServer, LanguageC
         Requests requests = new Requests(workers, documents);
         this.documentService = new DocumentService(documents, diagnostics, requests, () -> clientCapabilities);
         this.workspaceService = new WorkspaceService(this::reloadSettings, requests, documents);
+        this.stages = new StagesEndpoint(requests, documents);
     }
 
     @Override
@@ -118,6 +123,7 @@ public final class StagesmithLanguageServer implements LanguageServer, LanguageC
         caps.setReferencesProvider(true);
         caps.setDocumentHighlightProvider(true);
         caps.setRenameProvider(renameOptions());
+        caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(StagesRequest.COMMAND)));
         return caps;
     }
 
@@ -200,6 +206,12 @@ public final class StagesmithLanguageServer implements LanguageServer, LanguageC
     @Override
     public WorkspaceService getWorkspaceService() {
         return workspaceService;
+    }
+
+    /** The {@code stagesmith/stages} request (docs/lsp-extensions.md). */
+    @JsonDelegate
+    public StagesService stagesmith() {
+        return stages;
     }
 
     Documents documents() {
