@@ -94,6 +94,15 @@ final class BuildCommand implements Callable<Integer> {
             description = "Allow plain HTTP to this registry (loopback registries always may). Repeatable.")
     List<String> insecure = new ArrayList<>();
 
+    @Option(names = "--secret", paramLabel = "id=ID[,src=FILE|env=VAR]",
+            description = "A secret RUN --mount=type=secret may read: a file or an environment variable "
+                    + "(repeatable). Never stored in the image, the cache or the log.")
+    List<String> secrets = new ArrayList<>();
+
+    @Option(names = "--ssh", paramLabel = "default|ID[=SOCKET]",
+            description = "An SSH agent socket RUN --mount=type=ssh forwards (default: $SSH_AUTH_SOCK). Repeatable.")
+    List<String> ssh = new ArrayList<>();
+
     @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
             description = "auto (live view on a terminal, plain lines otherwise), plain or json (one event per line).")
     Progress progress;
@@ -133,13 +142,18 @@ final class BuildCommand implements Callable<Integer> {
                 throw UserError.usage(e.getMessage());
             }
         }
-        BuildRequest request = new BuildRequest(dockerfile, text, context, Optional.ofNullable(target == null ? null : this.target),
-                args, target, outs, Optional.ofNullable(tag), Optional.ofNullable(push),
-                cacheDir != null ? cacheDir : BuildCache.defaultRoot(), noCache, pull, contexts(),
-                sourceDateEpoch(args), compression == Compression.gzip,
-                RegistryOptions.defaults().withInsecureRegistries(new LinkedHashSet<>(insecure)));
-        ProgressView view = ProgressView.create(progress.name(), out, err, System.console() != null);
+        Map<String, String> agents = BuildSecrets.ssh(ssh, System::getenv);
+        Path spill = spillDirectory();
+        ProgressView view = null;
         try {
+            BuildRequest request = new BuildRequest(dockerfile, text, context,
+                    Optional.ofNullable(target == null ? null : this.target),
+                    args, target, outs, Optional.ofNullable(tag), Optional.ofNullable(push),
+                    cacheDir != null ? cacheDir : BuildCache.defaultRoot(), noCache, pull, contexts(),
+                    sourceDateEpoch(args), compression == Compression.gzip,
+                    RegistryOptions.defaults().withInsecureRegistries(new LinkedHashSet<>(insecure)),
+                    BuildSecrets.secrets(secrets, System::getenv, spill), agents);
+            view = ProgressView.create(progress.name(), out, err, System.console() != null);
             BuildResult result = Builder.build(request, view);
             view.summary(result);
             return ExitCodes.OK;
@@ -151,7 +165,38 @@ final class BuildCommand implements Callable<Integer> {
             }
             return ExitCodes.PROBLEMS;
         } finally {
-            view.close();
+            if (view != null) {
+                view.close();
+            }
+            deleteSpill(spill);
+        }
+    }
+
+    /** A private (0700) temp directory for secrets given as environment variables; null without --secret. */
+    private Path spillDirectory() {
+        if (secrets.isEmpty()) {
+            return null;
+        }
+        try {
+            return Files.createTempDirectory("stagesmith-secrets-");
+        } catch (IOException e) {
+            throw UserError.usage("cannot make a temporary directory for --secret: " + e.getMessage()
+                    + " (set TMPDIR to a writable directory)");
+        }
+    }
+
+    /** Secrets from environment variables were written here for the build; they must not outlive it. */
+    private static void deleteSpill(Path spill) {
+        if (spill == null) {
+            return;
+        }
+        try (var files = Files.list(spill)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(spill);
+        } catch (IOException e) {
+            // Not there: no secret came from the environment.
         }
     }
 
