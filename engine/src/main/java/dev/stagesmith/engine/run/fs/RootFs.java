@@ -172,6 +172,9 @@ public final class RootFs {
             if (old != null && !absent.contains(p) && st.sameAs(before) && sameType(old, st)) {
                 continue;
             }
+            if (old == null && st.isDirectory() && st.sameAs(before) && tree.isDirectory(p)) {
+                continue; // a parent a layer left implicit, made on disk for its children
+            }
             boolean inPlace = old != null && before != null && before.inode() == st.inode();
             Owner owner = inPlace ? new Owner(old.uid(), old.gid()) : newOwner;
             if (old != null && old.isDirectory() && st.isDirectory() && !inPlace) {
