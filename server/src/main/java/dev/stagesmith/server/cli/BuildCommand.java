@@ -4,6 +4,7 @@ import dev.stagesmith.engine.build.BuildException;
 import dev.stagesmith.engine.build.BuildRequest;
 import dev.stagesmith.engine.build.BuildResult;
 import dev.stagesmith.engine.build.Builder;
+import dev.stagesmith.engine.build.Cancellation;
 import dev.stagesmith.engine.build.Output;
 import dev.stagesmith.engine.registry.RegistryOptions;
 import dev.stagesmith.engine.store.BuildCache;
@@ -21,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -139,8 +142,21 @@ final class BuildCommand implements Callable<Integer> {
                 sourceDateEpoch(args), compression == Compression.gzip,
                 RegistryOptions.defaults().withInsecureRegistries(new LinkedHashSet<>(insecure)));
         ProgressView view = ProgressView.create(progress.name(), out, err, System.console() != null);
+        // Ctrl-C: cancel the build so sandboxed RUN processes die and nothing half-written reaches the cache,
+        // and give it a moment to stop before the JVM exits.
+        Cancellation cancellation = new Cancellation();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread onInterrupt = new Thread(() -> {
+            cancellation.cancel();
+            try {
+                stopped.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "stagesmith-cancel");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
-            BuildResult result = Builder.build(request, view);
+            BuildResult result = Builder.build(request, view, cancellation);
             view.summary(result);
             return ExitCodes.OK;
         } catch (BuildException e) {
@@ -151,6 +167,12 @@ final class BuildCommand implements Callable<Integer> {
             }
             return ExitCodes.PROBLEMS;
         } finally {
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException exiting) {
+                // The JVM is already shutting down (Ctrl-C): the hook is running.
+            }
             view.close();
         }
     }
