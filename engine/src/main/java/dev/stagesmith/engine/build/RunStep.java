@@ -51,6 +51,7 @@ final class RunStep {
     private final StageBuilder stage;
     private final Run run;
     private final StepId id;
+    private RootFs rootfs;
 
     RunStep(BuildSession session, StageBuilder stage, Run run, StepId id) {
         this.session = session;
@@ -108,8 +109,8 @@ final class RunStep {
                 session.store(next, record);
             }
             stage.commitLayer(next, record, createdBy);
-            if (hit.isEmpty()) {
-                stage.rootfs().adopt(stage.state().tree());
+            if (rootfs != null) {
+                rootfs.adopt(stage.state().tree());
             }
             return hit.isPresent();
         } catch (StepFailure e) {
@@ -139,7 +140,7 @@ final class RunStep {
             Network network, MountPlanner.Planned planned, Path scratch, Digest key, String createdBy)
             throws StepFailure, IOException {
         RunExecutor executor = Sandboxes.detect().orElseThrow(() -> new StepFailure(Sandboxes.missingAdvice()));
-        RootFs rootfs = stage.rootfs();
+        rootfs = stage.rootfs(executor.realOwners());
         rootfs.sync(stage.state().tree());
         FileTree tree = rootfs.tree();
         Owner owner = owner(tree, user);

@@ -174,10 +174,10 @@ final class StageBuilder {
     }
 
     /** The stage's root directory for RUN, made on the first RUN that misses and kept for the later ones. */
-    RootFs rootfs() throws IOException {
+    RootFs rootfs(boolean realOwners) throws IOException {
         if (rootfs == null) {
             Path dir = Files.createDirectory(session.scratchDir().resolve("rootfs"));
-            rootfs = RootFs.create(dir);
+            rootfs = RootFs.create(dir, realOwners);
         }
         return rootfs;
     }

@@ -185,6 +185,27 @@ class RunIT {
     }
 
     @Test
+    void theChrootSandboxGivesTheSameImageAsBubblewrap() throws Exception {
+        RequiredTool.find("unshare", "util-linux");
+        assertEquals("root", System.getProperty("user.name"), "the chroot sandbox is for root builders");
+        Path ctx = context(mainDockerfile(registry.host()));
+        BuildResult bwrap = Builder.build(request(ctx, work.resolve("cache-bwrap"), work.resolve("out-bwrap"),
+                OptionalLong.of(EPOCH)), e -> { });
+        Events events = new Events();
+        BuildResult chroot;
+        System.setProperty("stagesmith.sandbox", "chroot");
+        try {
+            chroot = Builder.build(request(ctx, work.resolve("cache-chroot"), work.resolve("out-chroot"),
+                    OptionalLong.of(EPOCH)), events);
+        } finally {
+            System.clearProperty("stagesmith.sandbox");
+        }
+        assertTrue(events.output().contains("heredoc ran"), events.output().toString());
+        assertEquals(diffIds(work.resolve("out-bwrap"), bwrap), diffIds(work.resolve("out-chroot"), chroot));
+        assertEquals(bwrap.manifestDigest(), chroot.manifestDigest());
+    }
+
+    @Test
     void aFailingRunReportsItsExitCodeLastLinesAndLine() throws Exception {
         String df = """
                 FROM %s/test/busybox:1

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * What the diff compares of a path on disk: the inode and ctime (any write, chmod, chown or rename moves the
  * ctime, so content changes are caught even when a tool restores the mtime), plus type, mode and size.
  */
-record DiskStat(long inode, long ctimeNanos, int type, int mode, long size, int nlink, long rdev) {
+record DiskStat(long inode, long ctimeNanos, int type, int mode, long size, int nlink, long rdev, int uid, int gid) {
 
     static final int S_IFMT = 0170000;
     static final int S_IFDIR = 0040000;
@@ -24,11 +24,12 @@ record DiskStat(long inode, long ctimeNanos, int type, int mode, long size, int 
     static final int S_IFIFO = 0010000;
 
     static DiskStat of(Path p) throws IOException {
-        Map<String, Object> a = Files.readAttributes(p, "unix:ino,ctime,mode,size,nlink,rdev", LinkOption.NOFOLLOW_LINKS);
+        Map<String, Object> a = Files.readAttributes(p, "unix:ino,ctime,mode,size,nlink,rdev,uid,gid", LinkOption.NOFOLLOW_LINKS);
         int mode = (Integer) a.get("mode");
         FileTime ctime = (FileTime) a.get("ctime");
         return new DiskStat((Long) a.get("ino"), ctime.to(TimeUnit.NANOSECONDS), mode & S_IFMT, mode & 07777,
-                (Long) a.get("size"), (Integer) a.get("nlink"), (Long) a.get("rdev"));
+                (Long) a.get("size"), (Integer) a.get("nlink"), (Long) a.get("rdev"),
+                (Integer) a.get("uid"), (Integer) a.get("gid"));
     }
 
     /** The entry type this is, or null for a socket (never part of a layer). */
@@ -50,7 +51,8 @@ record DiskStat(long inode, long ctimeNanos, int type, int mode, long size, int 
 
     /** Unchanged for the diff: for a directory only what it is (its ctime moves when a child changes). */
     boolean sameAs(DiskStat before) {
-        if (before == null || inode != before.inode || type != before.type || mode != before.mode) {
+        if (before == null || inode != before.inode || type != before.type || mode != before.mode
+                || uid != before.uid || gid != before.gid) {
             return false;
         }
         return isDirectory() || ctimeNanos == before.ctimeNanos && size == before.size;

@@ -37,19 +37,29 @@ public final class RootFs {
     private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
 
     private final Path dir;
+    private final boolean realOwners;
     private FileTree tree = FileTree.empty();
     private Map<String, DiskStat> stats = new HashMap<>();
     /** Tree entries that are not on disk: device nodes and FIFOs (see the class comment). */
     private final Set<String> absent = new HashSet<>();
 
-    private RootFs(Path dir) {
+    private RootFs(Path dir, boolean realOwners) {
         this.dir = dir;
+        this.realOwners = realOwners;
     }
 
-    /** An empty root in {@code dir}, which must be an empty directory the builder owns. */
+    /** An empty root in {@code dir}, which must be an empty directory the builder owns; owners from the tree. */
     public static RootFs create(Path dir) throws IOException {
+        return create(dir, false);
+    }
+
+    /**
+     * An empty root in {@code dir}. With {@code realOwners} (a root builder whose sandbox switches users) the
+     * files get the tree's owners on disk and the diff reads owners back from disk.
+     */
+    public static RootFs create(Path dir, boolean realOwners) throws IOException {
         Files.setPosixFilePermissions(dir, perms(0755));
-        return new RootFs(dir);
+        return new RootFs(dir, realOwners);
     }
 
     public Path dir() {
@@ -123,7 +133,10 @@ public final class RootFs {
             if (!Files.isDirectory(p, NOFOLLOW)) {
                 continue;
             }
-            Files.setPosixFilePermissions(p, perms(e == null ? 0755 : e.mode() | 0700));
+            if (e != null) {
+                chown(p, e);
+            }
+            Files.setPosixFilePermissions(p, perms(e == null ? 0755 : e.mode() | (realOwners ? 0 : 0700)));
             if (e != null) {
                 Files.setLastModifiedTime(p, FileTime.fromMillis(e.mtime() * 1000L));
             }
@@ -176,7 +189,8 @@ public final class RootFs {
                 continue; // a parent a layer left implicit, made on disk for its children
             }
             boolean inPlace = old != null && before != null && before.inode() == st.inode();
-            Owner owner = inPlace ? new Owner(old.uid(), old.gid()) : newOwner;
+            Owner owner = realOwners ? new Owner(st.uid(), st.gid())
+                    : inPlace ? new Owner(old.uid(), old.gid()) : newOwner;
             if (old != null && old.isDirectory() && st.isDirectory() && !inPlace) {
                 opaque.add(p);
             }
@@ -340,6 +354,7 @@ public final class RootFs {
                 try (InputStream in = e.content().open()) {
                     Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
                 }
+                chown(p, e);
                 Files.setPosixFilePermissions(p, perms(e.mode()));
                 Files.setLastModifiedTime(p, FileTime.fromMillis(e.mtime() * 1000L));
             }
@@ -350,8 +365,16 @@ public final class RootFs {
                     Files.deleteIfExists(p);
                 }
                 Files.createSymbolicLink(p, Path.of(e.linkTarget()));
+                chown(p, e);
             }
             default -> absent.add(e.path()); // devices and FIFOs: kept in the tree, never made on disk
+        }
+    }
+
+    private void chown(Path p, FileEntry e) throws IOException {
+        if (realOwners) {
+            Files.setAttribute(p, "unix:uid", e.uid(), NOFOLLOW);
+            Files.setAttribute(p, "unix:gid", e.gid(), NOFOLLOW);
         }
     }
 
