@@ -4,6 +4,7 @@ import dev.stagesmith.engine.build.BuildException;
 import dev.stagesmith.engine.build.BuildRequest;
 import dev.stagesmith.engine.build.BuildResult;
 import dev.stagesmith.engine.build.Builder;
+import dev.stagesmith.engine.build.Cancellation;
 import dev.stagesmith.engine.build.Output;
 import dev.stagesmith.engine.registry.RegistryOptions;
 import dev.stagesmith.engine.store.BuildCache;
@@ -21,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -144,17 +147,34 @@ final class BuildCommand implements Callable<Integer> {
         }
         Map<String, String> agents = BuildSecrets.ssh(ssh, System::getenv);
         Path spill = spillDirectory();
-        ProgressView view = null;
+        Map<String, Path> secretFiles;
         try {
-            BuildRequest request = new BuildRequest(dockerfile, text, context,
-                    Optional.ofNullable(target == null ? null : this.target),
-                    args, target, outs, Optional.ofNullable(tag), Optional.ofNullable(push),
-                    cacheDir != null ? cacheDir : BuildCache.defaultRoot(), noCache, pull, contexts(),
-                    sourceDateEpoch(args), compression == Compression.gzip,
-                    RegistryOptions.defaults().withInsecureRegistries(new LinkedHashSet<>(insecure)),
-                    BuildSecrets.secrets(secrets, System::getenv, spill), agents);
-            view = ProgressView.create(progress.name(), out, err, System.console() != null);
-            BuildResult result = Builder.build(request, view);
+            secretFiles = BuildSecrets.secrets(secrets, System::getenv, spill);
+        } catch (UserError e) {
+            deleteSpill(spill);
+            throw e;
+        }
+        BuildRequest request = new BuildRequest(dockerfile, text, context, Optional.ofNullable(target == null ? null : this.target),
+                args, target, outs, Optional.ofNullable(tag), Optional.ofNullable(push),
+                cacheDir != null ? cacheDir : BuildCache.defaultRoot(), noCache, pull, contexts(),
+                sourceDateEpoch(args), compression == Compression.gzip,
+                RegistryOptions.defaults().withInsecureRegistries(new LinkedHashSet<>(insecure)), secretFiles, agents);
+        ProgressView view = ProgressView.create(progress.name(), out, err, System.console() != null);
+        // Ctrl-C: cancel the build so sandboxed RUN processes die and nothing half-written reaches the cache,
+        // and give it a moment to stop before the JVM exits.
+        Cancellation cancellation = new Cancellation();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread onInterrupt = new Thread(() -> {
+            cancellation.cancel();
+            try {
+                stopped.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "stagesmith-cancel");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try {
+            BuildResult result = Builder.build(request, view, cancellation);
             view.summary(result);
             return ExitCodes.OK;
         } catch (BuildException e) {
@@ -165,9 +185,13 @@ final class BuildCommand implements Callable<Integer> {
             }
             return ExitCodes.PROBLEMS;
         } finally {
-            if (view != null) {
-                view.close();
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException exiting) {
+                // The JVM is already shutting down (Ctrl-C): the hook is running.
             }
+            view.close();
             deleteSpill(spill);
         }
     }
