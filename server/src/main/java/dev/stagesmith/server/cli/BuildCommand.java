@@ -4,6 +4,7 @@ import dev.stagesmith.engine.build.BuildException;
 import dev.stagesmith.engine.build.BuildRequest;
 import dev.stagesmith.engine.build.BuildResult;
 import dev.stagesmith.engine.build.Builder;
+import dev.stagesmith.engine.build.Cancellation;
 import dev.stagesmith.engine.build.Output;
 import dev.stagesmith.engine.registry.RegistryOptions;
 import dev.stagesmith.engine.store.BuildCache;
@@ -21,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -94,6 +97,15 @@ final class BuildCommand implements Callable<Integer> {
             description = "Allow plain HTTP to this registry (loopback registries always may). Repeatable.")
     List<String> insecure = new ArrayList<>();
 
+    @Option(names = "--secret", paramLabel = "id=ID[,src=FILE|env=VAR]",
+            description = "A secret RUN --mount=type=secret may read: a file or an environment variable "
+                    + "(repeatable). Never stored in the image, the cache or the log.")
+    List<String> secrets = new ArrayList<>();
+
+    @Option(names = "--ssh", paramLabel = "default|ID[=SOCKET]",
+            description = "An SSH agent socket RUN --mount=type=ssh forwards (default: $SSH_AUTH_SOCK). Repeatable.")
+    List<String> ssh = new ArrayList<>();
+
     @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
             description = "auto (live view on a terminal, plain lines otherwise), plain or json (one event per line).")
     Progress progress;
@@ -133,14 +145,36 @@ final class BuildCommand implements Callable<Integer> {
                 throw UserError.usage(e.getMessage());
             }
         }
+        Map<String, String> agents = BuildSecrets.ssh(ssh, System::getenv);
+        Path spill = spillDirectory();
+        Map<String, Path> secretFiles;
+        try {
+            secretFiles = BuildSecrets.secrets(secrets, System::getenv, spill);
+        } catch (UserError e) {
+            deleteSpill(spill);
+            throw e;
+        }
         BuildRequest request = new BuildRequest(dockerfile, text, context, Optional.ofNullable(target == null ? null : this.target),
                 args, target, outs, Optional.ofNullable(tag), Optional.ofNullable(push),
                 cacheDir != null ? cacheDir : BuildCache.defaultRoot(), noCache, pull, contexts(),
                 sourceDateEpoch(args), compression == Compression.gzip,
-                RegistryOptions.defaults().withInsecureRegistries(new LinkedHashSet<>(insecure)));
+                RegistryOptions.defaults().withInsecureRegistries(new LinkedHashSet<>(insecure)), secretFiles, agents);
         ProgressView view = ProgressView.create(progress.name(), out, err, System.console() != null);
+        // Ctrl-C: cancel the build so sandboxed RUN processes die and nothing half-written reaches the cache,
+        // and give it a moment to stop before the JVM exits.
+        Cancellation cancellation = new Cancellation();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread onInterrupt = new Thread(() -> {
+            cancellation.cancel();
+            try {
+                stopped.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "stagesmith-cancel");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
-            BuildResult result = Builder.build(request, view);
+            BuildResult result = Builder.build(request, view, cancellation);
             view.summary(result);
             return ExitCodes.OK;
         } catch (BuildException e) {
@@ -151,7 +185,42 @@ final class BuildCommand implements Callable<Integer> {
             }
             return ExitCodes.PROBLEMS;
         } finally {
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException exiting) {
+                // The JVM is already shutting down (Ctrl-C): the hook is running.
+            }
             view.close();
+            deleteSpill(spill);
+        }
+    }
+
+    /** A private (0700) temp directory for secrets given as environment variables; null without --secret. */
+    private Path spillDirectory() {
+        if (secrets.isEmpty()) {
+            return null;
+        }
+        try {
+            return Files.createTempDirectory("stagesmith-secrets-");
+        } catch (IOException e) {
+            throw UserError.usage("cannot make a temporary directory for --secret: " + e.getMessage()
+                    + " (set TMPDIR to a writable directory)");
+        }
+    }
+
+    /** Secrets from environment variables were written here for the build; they must not outlive it. */
+    private static void deleteSpill(Path spill) {
+        if (spill == null) {
+            return;
+        }
+        try (var files = Files.list(spill)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(spill);
+        } catch (IOException e) {
+            // Not there: no secret came from the environment.
         }
     }
 
