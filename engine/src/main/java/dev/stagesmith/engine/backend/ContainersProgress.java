@@ -20,6 +20,9 @@ final class ContainersProgress extends ProgressTracker {
     private static final Pattern DONE = Pattern.compile("^--> [0-9a-f]+$");
     private static final Pattern COMMIT = Pattern.compile("^(?:\\[\\d+/\\d+\\] )?COMMIT\\b.*$");
     private static final Pattern ERROR = Pattern.compile("^(?:Error: |error )?(?:error )?building at STEP \"(.*)\": (.*)$");
+    private static final Pattern OTHER_ERROR = Pattern.compile("^Error: (.*)$");
+    /** Some errors quote a whole Go struct; the first line of an error must stay readable. */
+    private static final int MAX_REASON = 200;
 
     private final Stage fallbackStage;
     private StepMap.Step current;
@@ -65,6 +68,15 @@ final class ContainersProgress extends ProgressTracker {
             Optional<StepMap.Step> named = current != null ? Optional.of(current)
                     : map.find(Optional.ofNullable(stage), -1, e.group(1));
             named.ifPresentOrElse(st -> failed(st, e.group(2)), () -> failedReason(e.group(2)));
+            return;
+        }
+        Matcher other = OTHER_ERROR.matcher(line);
+        if (other.matches()) {
+            String why = other.group(1);
+            failedReason(why.length() > MAX_REASON ? why.substring(0, MAX_REASON) + "..." : why);
+            if (current != null) {
+                output(current, line);
+            }
             return;
         }
         if (current != null && CACHE.matcher(line).matches()) {
