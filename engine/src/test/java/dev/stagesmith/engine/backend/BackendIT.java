@@ -220,6 +220,8 @@ class BackendIT {
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(100), "the cancel did not stop the build");
         String ps = run("ps", "-eo", "args");
         assertFalse(ps.contains("sleep 600"), "the RUN process survived the cancel:\n" + ps);
+        String images = run("buildah", "images", "--all", "--format", "{{.Name}}");
+        assertFalse(images.contains("stagesmith-build-"), "temporary image left behind:\n" + images);
     }
 
     // ---------------------------------------------------------------- helpers
