@@ -1,9 +1,11 @@
 package dev.stagesmith.server.cli;
 
+import dev.stagesmith.engine.backend.Backends;
+import dev.stagesmith.engine.backend.BuildBackend;
 import dev.stagesmith.engine.build.BuildException;
 import dev.stagesmith.engine.build.BuildRequest;
 import dev.stagesmith.engine.build.BuildResult;
-import dev.stagesmith.engine.build.Builder;
+import dev.stagesmith.engine.build.Cancellation;
 import dev.stagesmith.engine.build.Output;
 import dev.stagesmith.engine.registry.RegistryOptions;
 import dev.stagesmith.engine.store.BuildCache;
@@ -26,7 +28,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code stagesmith build}: build a target stage with the embedded engine, no daemon, into OCI images. */
+/**
+ * {@code stagesmith build}: build a target stage with the embedded engine (no daemon) or, with
+ * {@code --engine}, with podman, buildah or docker buildx, into OCI images.
+ */
 @Command(
         name = "build",
         mixinStandardHelpOptions = true,
@@ -103,6 +108,15 @@ final class BuildCommand implements Callable<Integer> {
                     + "Pushed layers are always gzip.")
     Compression compression;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = Backends.EMBEDDED,
+            description = "What builds: embedded (default, no daemon), podman, buildah or docker (docker buildx; "
+                    + "see docs/engines.md).")
+    String engine;
+
+    @Option(names = "--builder", paramLabel = "NAME",
+            description = "With --engine docker: the buildx builder to use (a remote or distributed BuildKit).")
+    String builder;
+
     @Parameters(paramLabel = "CONTEXT", arity = "0..1", defaultValue = ".",
             description = "The build context directory (default: .).")
     Path context;
@@ -138,9 +152,22 @@ final class BuildCommand implements Callable<Integer> {
                 cacheDir != null ? cacheDir : BuildCache.defaultRoot(), noCache, pull, contexts(),
                 sourceDateEpoch(args), compression == Compression.gzip,
                 RegistryOptions.defaults().withInsecureRegistries(new LinkedHashSet<>(insecure)));
-        ProgressView view = ProgressView.create(progress.name(), out, err, System.console() != null);
+        if (!Backends.names().contains(engine)) {
+            throw UserError.usage("--engine " + engine + " is not one of " + String.join(", ", Backends.names()));
+        }
+        BuildBackend backend;
         try {
-            BuildResult result = Builder.build(request, view);
+            backend = Backends.named(engine, Optional.ofNullable(builder));
+        } catch (BuildException e) {
+            throw UserError.usage(e.getMessage());
+        }
+        ProgressView view = ProgressView.create(progress.name(), out, err, System.console() != null);
+        Cancellation cancellation = new Cancellation();
+        // On SIGTERM or Ctrl-C an external tool's processes and temporary image must not outlive us.
+        Thread stop = new Thread(cancellation::cancel, "stagesmith-build-cancel");
+        Runtime.getRuntime().addShutdownHook(stop);
+        try {
+            BuildResult result = backend.build(request, view, cancellation);
             view.summary(result);
             return ExitCodes.OK;
         } catch (BuildException e) {
@@ -152,6 +179,11 @@ final class BuildCommand implements Callable<Integer> {
             return ExitCodes.PROBLEMS;
         } finally {
             view.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook is running
+            }
         }
     }
 
