@@ -1,5 +1,6 @@
 package dev.stagesmith.engine.backend;
 
+import dev.stagesmith.engine.build.BuildCancelledException;
 import dev.stagesmith.engine.build.BuildEvent;
 import dev.stagesmith.engine.build.BuildException;
 import dev.stagesmith.engine.build.BuildListener;
@@ -8,22 +9,26 @@ import dev.stagesmith.engine.build.BuildResult;
 import dev.stagesmith.engine.build.Cancellation;
 import dev.stagesmith.engine.build.Output;
 import dev.stagesmith.engine.oci.Digest;
+import dev.stagesmith.grammar.stages.Platform;
 import dev.stagesmith.grammar.stages.Stage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.Set;
 
 /**
- * Builds with podman or buildah (the same build library underneath): {@code build} to a temporary image
- * name in the tool's own storage, {@code push} from there to each output ({@code oci:}, {@code oci-archive:},
- * {@code docker-archive:}, {@code docker://} for --push), then the temporary name is removed. The tool's
- * configuration (storage, runtime, isolation) is the user's, read from the environment it runs in.
+ * Builds with podman or buildah (the same build library underneath): {@code build --layers} into the tool's
+ * own storage, then {@code push} the image, by its ID, to each output ({@code oci:}, {@code oci-archive:},
+ * {@code docker-archive:}, {@code docker://} for --push). The image gets no name unless {@code --tag} asks:
+ * removing a temporary name ({@code rmi}) would also delete the intermediate images that are the tool's step
+ * cache, and every rebuild would start cold. The tool's configuration (storage, runtime, isolation) is the
+ * user's, read from the environment it runs in.
  */
 final class ContainersBackend implements BuildBackend {
 
@@ -49,37 +54,81 @@ final class ContainersBackend implements BuildBackend {
         StepMap map = StepMap.of(req);
         Stage target = map.target(req.target());
         checkContexts(req);
-        String temp = "localhost/stagesmith-build-" + UUID.randomUUID().toString().substring(0, 12) + ":latest";
         Path work = null;
-        boolean built = false;
         try {
             work = Files.createTempDirectory("stagesmith-" + tool + "-");
-            List<String> argv = buildCommand(exe.toString(), req, ExternalTool.dockerfile(req, work), temp,
+            Path iidFile = work.resolve("image-id");
+            List<String> argv = buildCommand(exe.toString(), req, ExternalTool.dockerfile(req, work), iidFile,
                     ExternalTool.anyInsecure(req, map.graph().stagesFor(target)));
             ContainersProgress progress = new ContainersProgress(map, listener, target);
-            ToolRun.Result r = ToolRun.run(argv, env, req.context().toAbsolutePath(), progress, cancellation);
-            built = true; // even a failed build may have committed the name; the finally removes it
+            Set<String> before = containers(exe);
+            ToolRun.Result r;
+            try {
+                r = ToolRun.run(argv, env, req.context().toAbsolutePath(), progress, cancellation);
+            } catch (BuildCancelledException e) {
+                removeNewContainers(exe, before);
+                throw e;
+            }
             if (r.exit() != 0) {
                 throw ExternalTool.failure(tool, map, progress, r, listener);
             }
             progress.complete();
-            return export(exe, req, target, temp, work, progress, listener, cancellation, start);
+            String id = Files.readString(iidFile).strip();
+            id = id.startsWith("sha256:") ? id.substring("sha256:".length()) : id;
+            return export(exe, req, target, id, work, progress, listener, cancellation, start);
         } catch (IOException e) {
             throw new BuildException(tool + " could not be run: " + e.getMessage(), e);
         } finally {
-            if (built) {
-                removeQuietly(exe, temp);
-            }
             ExternalTool.deleteQuietly(work);
         }
     }
 
+    /** The IDs of the tool's containers, including buildah's working containers (podman: {@code --external}). */
+    private Set<String> containers(Path exe) {
+        List<String> argv = "podman".equals(tool)
+                ? List.of(exe.toString(), "ps", "--all", "--external", "--quiet", "--no-trunc")
+                : List.of(exe.toString(), "containers", "--all", "--quiet", "--notruncate");
+        try {
+            ToolRun.Result r = ToolRun.quiet(argv, env, Path.of("/"), new Cancellation());
+            return r.exit() == 0 ? new HashSet<>(r.tail()) : Set.of();
+        } catch (IOException | BuildException e) {
+            return Set.of();
+        }
+    }
+
+    /**
+     * A killed build leaves its working container behind; this removes the containers that appeared while it
+     * ran. A build the user runs at the same moment with the same storage could lose one too, which is why
+     * this runs only after a cancel, never after an ordinary failure.
+     */
+    private void removeNewContainers(Path exe, Set<String> before) {
+        Set<String> left = new HashSet<>(containers(exe));
+        left.removeAll(before);
+        left.remove("");
+        if (left.isEmpty()) {
+            return;
+        }
+        List<String> argv = new ArrayList<>(List.of(exe.toString(), "rm"));
+        if ("podman".equals(tool)) {
+            argv.add("--force");
+        }
+        argv.addAll(left);
+        try {
+            ToolRun.quiet(argv, env, Path.of("/"), new Cancellation());
+        } catch (IOException | BuildException e) {
+            // best effort: the tool's own prune removes what is left
+        }
+    }
+
     /** The {@code build} command line; package-private so tests can see how each request field maps. */
-    List<String> buildCommand(String exe, BuildRequest req, Path dockerfile, String temp, boolean insecure) {
+    List<String> buildCommand(String exe, BuildRequest req, Path dockerfile, Path iidFile, boolean insecure) {
         List<String> argv = new ArrayList<>(List.of(exe, "build", "--layers", "-f", dockerfile.toString()));
         req.target().ifPresent(t -> argv.addAll(List.of("--target", t)));
         req.buildArgs().forEach((k, v) -> argv.addAll(List.of("--build-arg", k + "=" + v)));
-        argv.addAll(List.of("--platform", req.platform().toString()));
+        if (!req.platform().equals(Platform.host())) {
+            // the tool's default is this machine; naming it anyway makes buildah warn about unused TARGET* args
+            argv.addAll(List.of("--platform", req.platform().toString()));
+        }
         req.secrets().forEach((id, file) -> argv.addAll(List.of("--secret",
                 "id=" + id + ",src=" + file.toAbsolutePath())));
         req.ssh().forEach((id, sock) -> argv.addAll(List.of("--ssh", id + "=" + sock)));
@@ -94,7 +143,7 @@ final class ContainersBackend implements BuildBackend {
         if (insecure) {
             argv.add("--tls-verify=false");
         }
-        argv.addAll(List.of("-t", temp, req.context().toAbsolutePath().toString()));
+        argv.addAll(List.of("--iidfile", iidFile.toString(), req.context().toAbsolutePath().toString()));
         return argv;
     }
 
@@ -112,7 +161,7 @@ final class ContainersBackend implements BuildBackend {
         }
     }
 
-    private BuildResult export(Path exe, BuildRequest req, Stage target, String temp, Path work,
+    private BuildResult export(Path exe, BuildRequest req, Stage target, String image, Path work,
             ProgressTracker progress, BuildListener listener, Cancellation cancellation, long start)
             throws BuildException, IOException {
         String refName = ExternalTool.refName(req, target);
@@ -123,7 +172,7 @@ final class ContainersBackend implements BuildBackend {
             Path dir = ExternalTool.defaultLayout(req, target);
             Path fresh = work.resolve("layout");
             listener.on(new BuildEvent.Note("export oci:" + dir + ":" + refName));
-            push(exe, req, temp, "oci:" + fresh + ":" + refName, Optional.empty(), cancellation);
+            push(exe, req, image, "oci:" + fresh + ":" + refName, Optional.empty(), cancellation);
             ExternalTool.swapIn(fresh, dir);
             readFrom = dir;
             written.add("oci:" + dir + ":" + refName);
@@ -143,30 +192,30 @@ final class ContainersBackend implements BuildBackend {
                         : "docker-archive:" + file + ":" + imageName;
             }
             listener.on(new BuildEvent.Note("export " + dest));
-            push(exe, req, temp, dest, Optional.empty(), cancellation);
+            push(exe, req, image, dest, Optional.empty(), cancellation);
             written.add(dest);
         }
         if (req.tag().isPresent()) {
-            run(List.of(exe.toString(), "tag", temp, imageName), req, cancellation, "tag " + imageName);
+            run(List.of(exe.toString(), "tag", image, imageName), req, cancellation, "tag " + imageName);
             written.add("tagged " + imageName + " in " + tool + "'s storage");
         }
         Optional<Digest> pushed = Optional.empty();
         if (req.push().isPresent()) {
             Path digestFile = work.resolve("pushed-digest");
             listener.on(new BuildEvent.Note("push " + req.push().get()));
-            push(exe, req, temp, "docker://" + req.push().get(), Optional.of(digestFile), cancellation);
+            push(exe, req, image, "docker://" + req.push().get(), Optional.of(digestFile), cancellation);
             pushed = Optional.of(Digest.of(Files.readString(digestFile).strip()));
             written.add("pushed " + req.push().get());
         }
         if (readFrom == null) {
             readFrom = work.resolve("result");
-            push(exe, req, temp, "oci:" + readFrom + ":" + refName, Optional.empty(), cancellation);
+            push(exe, req, image, "oci:" + readFrom + ":" + refName, Optional.empty(), cancellation);
         }
         return ExternalTool.result(target, readFrom, refName, pushed, progress.timings(), written,
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private void push(Path exe, BuildRequest req, String temp, String dest, Optional<Path> digestFile,
+    private void push(Path exe, BuildRequest req, String image, String dest, Optional<Path> digestFile,
             Cancellation cancellation) throws BuildException, IOException {
         List<String> argv = new ArrayList<>(List.of(exe.toString(), "push", "--quiet"));
         if (!req.compress() && "buildah".equals(tool) && !dest.startsWith("docker://")) {
@@ -176,7 +225,7 @@ final class ContainersBackend implements BuildBackend {
             argv.add("--tls-verify=false");
         }
         digestFile.ifPresent(f -> argv.addAll(List.of("--digestfile", f.toString())));
-        argv.addAll(List.of(temp, dest));
+        argv.addAll(List.of(image, dest));
         run(argv, req, cancellation, "push to " + dest);
     }
 
@@ -186,15 +235,6 @@ final class ContainersBackend implements BuildBackend {
         if (r.exit() != 0) {
             throw new BuildException(tool + " could not " + what + " (exit code " + r.exit() + ")"
                     + (r.tail().isEmpty() ? "" : ": " + String.join("\n", r.tail())));
-        }
-    }
-
-    /** Removes the temporary name (the layers stay as cache); runs even after a cancel. */
-    private void removeQuietly(Path exe, String temp) {
-        try {
-            ToolRun.quiet(List.of(exe.toString(), "rmi", "-f", temp), env, Path.of("/"), new Cancellation());
-        } catch (IOException | BuildException e) {
-            // nothing was committed under that name, or the tool is gone: nothing to clean
         }
     }
 }

@@ -70,6 +70,10 @@ final class ContainersProgress extends ProgressTracker {
             named.ifPresentOrElse(st -> failed(st, e.group(2)), () -> failedReason(e.group(2)));
             return;
         }
+        if (line.startsWith("[Warning] ")) {
+            warning(line.substring("[Warning] ".length()));
+            return;
+        }
         Matcher other = OTHER_ERROR.matcher(line);
         if (other.matches()) {
             String why = other.group(1);

@@ -29,8 +29,7 @@ import java.util.Optional;
  */
 final class DockerBackend implements BuildBackend {
 
-    static final String INSTALL = "install Docker with the buildx plugin (Debian: apt-get install docker.io"
-            + " docker-buildx)";
+    static final String INSTALL = "install Docker and its buildx plugin (`docker buildx version` must work)";
 
     private final Optional<String> builder;
     private final Map<String, String> env;

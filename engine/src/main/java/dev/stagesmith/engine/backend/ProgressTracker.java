@@ -89,6 +89,10 @@ abstract class ProgressTracker implements Consumer<String> {
         }
     }
 
+    protected final void warning(String line) {
+        listener.on(new BuildEvent.Warning(line.strip()));
+    }
+
     protected final void failed(StepMap.Step step, String why) {
         if (failed == null) {
             failed = step;

@@ -53,8 +53,20 @@ final class ToolRun {
             Thread.currentThread().interrupt();
             throw new BuildCancelledException();
         } catch (IOException e) {
+            if (cancellation.isCancelled()) {
+                awaitExit(p);
+            }
             cancellation.check();
             throw e;
+        }
+    }
+
+    /** After a cancel the caller cleans up after the tool, which it can only do once the tool is gone. */
+    private static void awaitExit(Process p) {
+        try {
+            p.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

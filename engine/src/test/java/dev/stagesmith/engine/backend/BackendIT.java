@@ -142,10 +142,18 @@ class BackendIT {
     }
 
     @Test
-    void defaultOutputAndArchivesAreWrittenAndTheTemporaryImageIsGone() throws Exception {
+    void defaultOutputArchivesAndTheToolsOwnStepCache() throws Exception {
         Path ctx = context(copyOnly(registry.host()));
         BuildResult r = Backends.named("buildah", Optional.empty(), env).build(
                 request(ctx, "final", List.of()), BuildListener.NONE, new Cancellation());
+        Events again = new Events();
+        BuildResult r2 = Backends.named("buildah", Optional.empty(), env).build(
+                request(ctx, "final", List.of()), again, new Cancellation());
+        long started = again.all.stream().filter(e -> e instanceof BuildEvent.StepStarted).count();
+        long cached = again.all.stream().filter(e -> e instanceof BuildEvent.StepCached).count();
+        assertEquals(6, started, again.toString());
+        assertEquals(started, cached, "an unchanged rebuild comes from buildah's cache: " + again);
+        assertEquals(r.manifestDigest(), r2.manifestDigest());
         Path layout = ctx.resolve(".stagesmith/out/final");
         skopeoInspect(layout, "final");
         assertEquals(OciLayoutReader.read(layout, Optional.of("final")).descriptor().digest(), r.manifestDigest());
@@ -157,8 +165,9 @@ class BackendIT {
                 new Output.Archive(docker, Output.Archive.Kind.DOCKER))), BuildListener.NONE, new Cancellation());
         run("skopeo", "inspect", "oci-archive:" + oci);
         run("skopeo", "inspect", "docker-archive:" + docker);
-        String images = run("buildah", "images", "--format", "{{.Name}}");
-        assertFalse(images.contains("stagesmith-build-"), "temporary images left behind:\n" + images);
+        String images = run("buildah", "images", "--format", "{{.Name}}:{{.Tag}}");
+        assertEquals(List.of(registry.host() + "/test/busybox:1"),
+                images.lines().filter(l -> !l.startsWith("<none>")).toList(), "no names left behind");
     }
 
     @Test
@@ -190,7 +199,7 @@ class BackendIT {
     }
 
     @Test
-    void cancelKillsTheToolAndRemovesTheTemporaryImage() throws Exception {
+    void cancelKillsTheToolAndItsRunStep() throws Exception {
         Path ctx = context("""
                 FROM %s/test/busybox:1
                 RUN echo started && sleep 600
@@ -220,8 +229,8 @@ class BackendIT {
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(100), "the cancel did not stop the build");
         String ps = run("ps", "-eo", "args");
         assertFalse(ps.contains("sleep 600"), "the RUN process survived the cancel:\n" + ps);
-        String images = run("buildah", "images", "--all", "--format", "{{.Name}}");
-        assertFalse(images.contains("stagesmith-build-"), "temporary image left behind:\n" + images);
+        String containers = run("buildah", "containers", "--all", "--format", "{{.ContainerName}}");
+        assertEquals("", containers, "buildah left its working container behind");
     }
 
     // ---------------------------------------------------------------- helpers
