@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.Set;
 
 /**
@@ -120,19 +121,19 @@ final class ContainersBackend implements BuildBackend {
         }
     }
 
-    /** The {@code build} command line; package-private so tests can see how each request field maps. */
+    /** The {@code build} command line; maps in sorted order, so the same request gives the same command. */
     List<String> buildCommand(String exe, BuildRequest req, Path dockerfile, Path iidFile, boolean insecure) {
         List<String> argv = new ArrayList<>(List.of(exe, "build", "--layers", "-f", dockerfile.toString()));
         req.target().ifPresent(t -> argv.addAll(List.of("--target", t)));
-        req.buildArgs().forEach((k, v) -> argv.addAll(List.of("--build-arg", k + "=" + v)));
+        new TreeMap<>(req.buildArgs()).forEach((k, v) -> argv.addAll(List.of("--build-arg", k + "=" + v)));
         if (!req.platform().equals(Platform.host())) {
             // the tool's default is this machine; naming it anyway makes buildah warn about unused TARGET* args
             argv.addAll(List.of("--platform", req.platform().toString()));
         }
-        req.secrets().forEach((id, file) -> argv.addAll(List.of("--secret",
+        new TreeMap<>(req.secrets()).forEach((id, file) -> argv.addAll(List.of("--secret",
                 "id=" + id + ",src=" + file.toAbsolutePath())));
-        req.ssh().forEach((id, sock) -> argv.addAll(List.of("--ssh", id + "=" + sock)));
-        req.buildContexts().forEach((n, v) -> argv.addAll(List.of("--build-context", n + "=" + v)));
+        new TreeMap<>(req.ssh()).forEach((id, sock) -> argv.addAll(List.of("--ssh", id + "=" + sock)));
+        new TreeMap<>(req.buildContexts()).forEach((n, v) -> argv.addAll(List.of("--build-context", n + "=" + v)));
         if (req.noCache()) {
             argv.add("--no-cache");
         }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Builds with {@code docker buildx build}, so BuildKit does the work: the local daemon's, or a remote or
@@ -117,15 +118,15 @@ final class DockerBackend implements BuildBackend {
         builder.ifPresent(b -> argv.addAll(List.of("--builder", b)));
         argv.addAll(List.of("-f", dockerfile.toString()));
         req.target().ifPresent(t -> argv.addAll(List.of("--target", t)));
-        req.buildArgs().forEach((k, v) -> argv.addAll(List.of("--build-arg", k + "=" + v)));
+        new TreeMap<>(req.buildArgs()).forEach((k, v) -> argv.addAll(List.of("--build-arg", k + "=" + v)));
         if (req.sourceDateEpoch().isPresent() && !req.buildArgs().containsKey("SOURCE_DATE_EPOCH")) {
             argv.addAll(List.of("--build-arg", "SOURCE_DATE_EPOCH=" + req.sourceDateEpoch().getAsLong()));
         }
         argv.addAll(List.of("--platform", req.platform().toString()));
-        req.secrets().forEach((id, file) -> argv.addAll(List.of("--secret",
+        new TreeMap<>(req.secrets()).forEach((id, file) -> argv.addAll(List.of("--secret",
                 "id=" + id + ",src=" + file.toAbsolutePath())));
-        req.ssh().forEach((id, sock) -> argv.addAll(List.of("--ssh", id + "=" + sock)));
-        req.buildContexts().forEach((n, v) -> argv.addAll(List.of("--build-context", n + "=" + v)));
+        new TreeMap<>(req.ssh()).forEach((id, sock) -> argv.addAll(List.of("--ssh", id + "=" + sock)));
+        new TreeMap<>(req.buildContexts()).forEach((n, v) -> argv.addAll(List.of("--build-context", n + "=" + v)));
         if (req.noCache()) {
             argv.add("--no-cache");
         }

@@ -28,7 +28,7 @@ class BackendsTest {
                 .build(ContainersProgressTest.request("FROM scratch\n", null), BuildListener.NONE, new Cancellation()));
         String tool = name.equals("docker") ? "docker" : name;
         assertTrue(e.getMessage().startsWith(tool + " is not installed"), e.getMessage());
-        assertTrue(e.getMessage().contains("apt-get install") && e.getMessage().endsWith("--engine embedded"),
+        assertTrue(e.getMessage().contains(": install ") && e.getMessage().endsWith(", or build with --engine embedded"),
                 e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
     }
