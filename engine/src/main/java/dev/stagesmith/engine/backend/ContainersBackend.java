@@ -51,10 +51,10 @@ final class ContainersBackend implements BuildBackend {
     public BuildResult build(BuildRequest req, BuildListener listener, Cancellation cancellation)
             throws BuildException {
         long start = System.nanoTime();
+        checkContexts(req);
         Path exe = ExternalTool.find(tool, "install it (apt-get install " + tool + ")", env);
         StepMap map = StepMap.of(req);
         Stage target = map.target(req.target());
-        checkContexts(req);
         Path work = null;
         try {
             work = Files.createTempDirectory("stagesmith-" + tool + "-");
