@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -162,10 +164,19 @@ final class BuildCommand implements Callable<Integer> {
             throw UserError.usage(e.getMessage());
         }
         ProgressView view = ProgressView.create(progress.name(), out, err, System.console() != null);
+        // Ctrl-C: cancel the build so sandboxed RUN processes (or an external engine's process tree) die and
+        // nothing half-written reaches the cache, and give it a moment to stop before the JVM exits.
         Cancellation cancellation = new Cancellation();
-        // On SIGTERM or Ctrl-C an external tool's processes and temporary image must not outlive us.
-        Thread stop = new Thread(cancellation::cancel, "stagesmith-build-cancel");
-        Runtime.getRuntime().addShutdownHook(stop);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread onInterrupt = new Thread(() -> {
+            cancellation.cancel();
+            try {
+                stopped.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "stagesmith-cancel");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
             BuildResult result = backend.build(request, view, cancellation);
             view.summary(result);
@@ -178,12 +189,13 @@ final class BuildCommand implements Callable<Integer> {
             }
             return ExitCodes.PROBLEMS;
         } finally {
-            view.close();
+            stopped.countDown();
             try {
-                Runtime.getRuntime().removeShutdownHook(stop);
-            } catch (IllegalStateException e) {
-                // already shutting down: the hook is running
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException exiting) {
+                // The JVM is already shutting down (Ctrl-C): the hook is running.
             }
+            view.close();
         }
     }
 
