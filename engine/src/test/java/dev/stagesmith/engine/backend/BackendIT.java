@@ -141,6 +141,41 @@ class BackendIT {
         assertTrue(r.stages().stream().anyMatch(s -> s.stage().equals("assets")), r.stages().toString());
     }
 
+    /** RUN steps that write, overwrite, delete, link and chmod, across stages. */
+    private static String withRun(String host) {
+        return """
+                FROM %s/test/busybox:1 AS build
+                COPY app/ /src/
+                RUN mkdir -p /out/bin && cat /src/main.txt /src/lib/util.txt > /out/joined.txt \\
+                 && echo '#!/bin/sh' > /out/bin/tool && chmod 0750 /out/bin/tool \\
+                 && ln -s joined.txt /out/link.txt && mkdir -m 0700 /out/private
+                RUN rm /src/lib/util.txt && echo changed > /src/main.txt
+
+                FROM %s/test/busybox:1 AS final
+                COPY --from=build /out/ /opt/app/
+                RUN echo "$(cat /opt/app/joined.txt | wc -l) lines" > /opt/app/count.txt && rm /etc/group
+                WORKDIR /opt/app
+                """.formatted(host, host);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"buildah", "podman"})
+    void runStepsLeaveTheSameFilesAsTheEmbeddedEngine(String tool) throws Exception {
+        Path ctx = context(withRun(registry.host()));
+        Path theirs = work.resolve("out-" + tool);
+        Backends.named(tool, Optional.empty(), env).build(
+                request(ctx, "final", List.of(new Output.OciLayout(theirs))), BuildListener.NONE, new Cancellation());
+        Path ours = work.resolve("out-embedded");
+        Backends.embedded().build(request(ctx, "final", List.of(new Output.OciLayout(ours))), BuildListener.NONE,
+                new Cancellation());
+        skopeoInspect(theirs, "final");
+        Map<String, String> theirFiles = withoutMountStubs(tree(unpack(theirs, "final")));
+        assertEquals(tree(unpack(ours, "final")), theirFiles, tool + " and the embedded engine wrote different files");
+        assertEquals("file rw-r--r-- 0:0 " + Digest.of("2 lines\n".getBytes(StandardCharsets.UTF_8)),
+                theirFiles.get("/opt/app/count.txt"));
+        assertFalse(theirFiles.containsKey("/etc/group"));
+    }
+
     @Test
     void defaultOutputArchivesAndTheToolsOwnStepCache() throws Exception {
         Path ctx = context(copyOnly(registry.host()));
@@ -196,6 +231,11 @@ class BackendIT {
                 && o.line().equals("preparing") && o.id().index() == 2), events.toString());
         assertTrue(events.all.stream().anyMatch(ev -> ev instanceof BuildEvent.StepFailed f && f.id().index() == 3),
                 events.toString());
+        BuildException embedded = assertThrows(BuildException.class, () -> Backends.embedded().build(
+                request(ctx, "final", List.of(new Output.OciLayout(work.resolve("o2")))), BuildListener.NONE,
+                new Cancellation()));
+        assertEquals(e.line(), embedded.line(), "both engines blame the same line: " + embedded.getMessage());
+        assertEquals(e.stage(), embedded.stage());
     }
 
     @Test
@@ -301,6 +341,30 @@ class BackendIT {
                     what = "file " + mode + " " + owner + " " + Digest.of(Files.readAllBytes(p));
                 }
                 out.put("/" + root.relativize(p), what);
+            }
+        }
+        return out;
+    }
+
+    /** Where podman and buildah mount things into a RUN container; the empty stubs stay in the RUN's layer. */
+    private static final List<String> MOUNT_STUBS = List.of("/dev", "/proc", "/sys", "/run", "/etc/hosts",
+            "/etc/hostname", "/etc/resolv.conf");
+
+    /**
+     * The tree without the empty mount points podman and buildah leave in a RUN's layer. BuildKit leaves them
+     * out, and so does the embedded engine, so they are the one expected difference; anything else there, or
+     * a stub with content, is still a difference.
+     */
+    private static Map<String, String> withoutMountStubs(Map<String, String> tree) {
+        String empty = Digest.of(new byte[0]).toString();
+        Map<String, String> out = new TreeMap<>(tree);
+        for (String stub : MOUNT_STUBS) {
+            String what = out.get(stub);
+            boolean emptyDir = what != null && what.startsWith("dir ")
+                    && out.keySet().stream().noneMatch(k -> k.startsWith(stub + "/"));
+            boolean emptyFile = what != null && what.startsWith("file ") && what.endsWith(empty);
+            if (emptyDir || emptyFile) {
+                out.remove(stub);
             }
         }
         return out;
