@@ -19,7 +19,7 @@ final class ContainersProgress extends ProgressTracker {
     private static final Pattern CACHE = Pattern.compile("^--> Using cache [0-9a-f]+$");
     private static final Pattern DONE = Pattern.compile("^--> [0-9a-f]+$");
     private static final Pattern COMMIT = Pattern.compile("^(?:\\[\\d+/\\d+\\] )?COMMIT\\b.*$");
-    private static final Pattern ERROR = Pattern.compile("^(?:Error: |error )?(?:error )?building at STEP \"(.*)\": (.*)$");
+    private static final Pattern ERROR = Pattern.compile("^(?:Error: |error )?(?:error )?building at STEP \"(.*?)\": (.*)$");
     private static final Pattern OTHER_ERROR = Pattern.compile("^Error: (.*)$");
     /** Some errors quote a whole Go struct; the first line of an error must stay readable. */
     private static final int MAX_REASON = 200;

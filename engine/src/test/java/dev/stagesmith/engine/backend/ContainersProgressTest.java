@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * podman/buildah output to events. The transcripts are what buildah 1.28.2 and podman 4.3.1 printed for
- * these Dockerfiles on this machine (BackendIT runs the tools themselves); here they pin the parsing.
+ * these Dockerfiles on this machine (the heredoc case cut down from a build of examples/static-site);
+ * BackendIT runs the tools themselves, these pin the parsing.
  */
 class ContainersProgressTest {
 
@@ -126,6 +127,24 @@ class ContainersProgressTest {
         StepMap.Step failed = p.failedStep().orElseThrow();
         assertEquals(3, failed.line(), "the step is found by position though ARG expanded its text");
         assertTrue(p.reason().orElseThrow().contains("no such file"), p.reason().toString());
+    }
+
+    @Test
+    void aHeredocBuildahCannotReadFailsOnItsLine() throws Exception {
+        String dockerfile = "FROM scratch AS pages\nCOPY site/ /www/\n\nFROM scratch AS config\n"
+                + "COPY <<EOF /etc/passwd\nroot:x:0:0:root:/root:/bin/sh\nEOF\nCOPY a /a\n";
+        ContainersProgress p = parse(dockerfile, "config", """
+                [1/2] STEP 1/2: FROM scratch AS pages
+                [1/2] STEP 2/2: COPY site/ /www/
+                [2/2] STEP 1/5: FROM scratch AS config
+                [2/2] STEP 2/5: COPY <<EOF /etc/passwd
+                Error: building at STEP "COPY <<EOF /etc/passwd": checking on sources under "/tmp/ss": copier: stat: "/<<EOF": no such file or directory
+                """);
+        StepMap.Step failed = p.failedStep().orElseThrow();
+        assertEquals(5, failed.line());
+        assertEquals("COPY <<EOF /etc/passwd ...", failed.text());
+        assertEquals(Optional.of("checking on sources under \"/tmp/ss\": copier: stat: \"/<<EOF\": no such file"
+                + " or directory"), p.reason());
     }
 
     @Test
