@@ -52,6 +52,7 @@ final class ContainersBackend implements BuildBackend {
             throws BuildException {
         long start = System.nanoTime();
         checkContexts(req);
+        ExternalTool.checkNames(req);
         Path exe = ExternalTool.find(tool, "install it (apt-get install " + tool + ")", env);
         StepMap map = StepMap.of(req);
         Stage target = map.target(req.target());

@@ -49,6 +49,7 @@ final class DockerBackend implements BuildBackend {
     public BuildResult build(BuildRequest req, BuildListener listener, Cancellation cancellation)
             throws BuildException {
         long start = System.nanoTime();
+        ExternalTool.checkNames(req);
         Path exe = ExternalTool.find("docker", INSTALL, env);
         StepMap map = StepMap.of(req);
         Stage target = map.target(req.target());

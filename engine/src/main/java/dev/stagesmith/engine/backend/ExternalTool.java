@@ -88,6 +88,21 @@ final class ExternalTool {
         return copy;
     }
 
+    /** Checks {@code --tag} and {@code --push} before any tool runs, as the embedded engine does on export. */
+    static void checkNames(BuildRequest req) throws BuildException {
+        for (String[] named : List.of(new String[] {"--tag", req.tag().orElse(null)},
+                new String[] {"--push", req.push().orElse(null)})) {
+            if (named[1] == null) {
+                continue;
+            }
+            try {
+                ImageReference.parse(named[1]);
+            } catch (IllegalArgumentException e) {
+                throw new BuildException(named[0] + " " + named[1] + ": " + e.getMessage());
+            }
+        }
+    }
+
     /** The name the OCI layout's index gives the image: the tag's tag, or the target's name. */
     static String refName(BuildRequest req, Stage target) {
         return req.tag().map(t -> ImageReference.parse(t).tag().orElse("latest")).orElse(target.targetName());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stagesmith.engine.build.BuildException;
 import dev.stagesmith.engine.build.BuildListener;
+import dev.stagesmith.engine.build.BuildRequest;
 import dev.stagesmith.engine.build.Cancellation;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,18 @@ class BackendsTest {
         assertTrue(e.getMessage().contains(": install ") && e.getMessage().endsWith(", or build with --engine embedded"),
                 e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"podman", "buildah", "docker"})
+    void aBadTagIsRefusedBeforeAnyToolRuns(String name) {
+        BuildRequest base = ContainersProgressTest.request("FROM scratch\n", null);
+        BuildRequest request = new BuildRequest(base.dockerfile(), base.dockerfileText(), base.context(),
+                base.target(), base.buildArgs(), base.platform(), base.outputs(), Optional.of("Not A Name"),
+                base.push(), base.cacheDir(), false, false, Map.of(), base.sourceDateEpoch(), false, base.registry());
+        BuildException e = assertThrows(BuildException.class, () -> Backends.named(name, Optional.empty(), NO_TOOLS)
+                .build(request, BuildListener.NONE, new Cancellation()));
+        assertTrue(e.getMessage().startsWith("--tag Not A Name: "), e.getMessage());
     }
 
     @Test
