@@ -1,9 +1,10 @@
 package dev.stagesmith.server.cli;
 
+import dev.stagesmith.engine.backend.Backends;
+import dev.stagesmith.engine.backend.BuildBackend;
 import dev.stagesmith.engine.build.BuildException;
 import dev.stagesmith.engine.build.BuildRequest;
 import dev.stagesmith.engine.build.BuildResult;
-import dev.stagesmith.engine.build.Builder;
 import dev.stagesmith.engine.build.Cancellation;
 import dev.stagesmith.engine.build.Output;
 import dev.stagesmith.engine.registry.RegistryOptions;
@@ -29,7 +30,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code stagesmith build}: build a target stage with the embedded engine, no daemon, into OCI images. */
+/**
+ * {@code stagesmith build}: build a target stage with the embedded engine (no daemon) or, with
+ * {@code --engine}, with podman, buildah or docker buildx, into OCI images.
+ */
 @Command(
         name = "build",
         mixinStandardHelpOptions = true,
@@ -115,6 +119,15 @@ final class BuildCommand implements Callable<Integer> {
                     + "Pushed layers are always gzip.")
     Compression compression;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = Backends.EMBEDDED,
+            description = "What builds: embedded (default, no daemon), podman, buildah or docker (docker buildx; "
+                    + "see docs/engines.md).")
+    String engine;
+
+    @Option(names = "--builder", paramLabel = "NAME",
+            description = "With --engine docker: the buildx builder to use (a remote or distributed BuildKit).")
+    String builder;
+
     @Parameters(paramLabel = "CONTEXT", arity = "0..1", defaultValue = ".",
             description = "The build context directory (default: .).")
     Path context;
@@ -159,9 +172,18 @@ final class BuildCommand implements Callable<Integer> {
                 cacheDir != null ? cacheDir : BuildCache.defaultRoot(), noCache, pull, contexts(),
                 sourceDateEpoch(args), compression == Compression.gzip,
                 RegistryOptions.defaults().withInsecureRegistries(new LinkedHashSet<>(insecure)), secretFiles, agents);
+        if (!Backends.names().contains(engine)) {
+            throw UserError.usage("--engine " + engine + " is not one of " + String.join(", ", Backends.names()));
+        }
+        BuildBackend backend;
+        try {
+            backend = Backends.named(engine, Optional.ofNullable(builder));
+        } catch (BuildException e) {
+            throw UserError.usage(e.getMessage());
+        }
         ProgressView view = ProgressView.create(progress.name(), out, err, System.console() != null);
-        // Ctrl-C: cancel the build so sandboxed RUN processes die and nothing half-written reaches the cache,
-        // and give it a moment to stop before the JVM exits.
+        // Ctrl-C: cancel the build so sandboxed RUN processes (or an external engine's process tree) die and
+        // nothing half-written reaches the cache, and give it a moment to stop before the JVM exits.
         Cancellation cancellation = new Cancellation();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread onInterrupt = new Thread(() -> {
@@ -174,7 +196,7 @@ final class BuildCommand implements Callable<Integer> {
         }, "stagesmith-cancel");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
-            BuildResult result = Builder.build(request, view, cancellation);
+            BuildResult result = backend.build(request, view, cancellation);
             view.summary(result);
             return ExitCodes.OK;
         } catch (BuildException e) {

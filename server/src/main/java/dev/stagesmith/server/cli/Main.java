@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Stage-aware Dockerfile tooling: build, check, language server, parse, inspect stages.",
-        subcommands = {BuildCommand.class, CacheCommand.class, CheckCommand.class, LspCommand.class, ParseCommand.class,
-                StagesCommand.class,
+        subcommands = {BuildCommand.class, CacheCommand.class, CheckCommand.class, DoctorCommand.class, LspCommand.class,
+                ParseCommand.class, StagesCommand.class,
                 CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND")
 public final class Main implements Runnable {
@@ -50,7 +50,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing COMMAND (build, cache, check, lsp, parse, stages)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing COMMAND (build, cache, check, doctor, lsp, parse, stages)");
     }
 
     /** Gives commands the input stream to read {@code -} from, so tests can drive them in-process. */
