@@ -5,7 +5,10 @@ import dev.stagesmith.engine.build.BuildException;
 import dev.stagesmith.engine.build.BuildResult;
 import java.io.PrintWriter;
 
-/** One line per step start and end, for logs and CI (progress goes to stderr, the summary to stdout). */
+/**
+ * One line per step start and end, and each line a RUN prints prefixed with its step, for logs and CI (progress
+ * goes to stderr, the summary to stdout).
+ */
 public final class PlainProgress implements ProgressView {
 
     private final PrintWriter out;
@@ -41,6 +44,9 @@ public final class PlainProgress implements ProgressView {
         }
         if (e instanceof BuildEvent.StepProgress p) {
             return null;
+        }
+        if (e instanceof BuildEvent.StepOutput o) {
+            return "#" + o.id() + " " + o.line();
         }
         if (e instanceof BuildEvent.Note n) {
             return "# " + n.message();

@@ -73,10 +73,6 @@ final class BuildProgress implements BuildListener {
 
     @Override
     public void on(BuildEvent event) {
-        if (event instanceof BuildEvent.StepOutput o) {
-            log(o.line());
-            return;
-        }
         if (event instanceof BuildEvent.StepFailed f) {
             failed.compareAndSet(null, f);
         }
