@@ -7,6 +7,7 @@ import dev.stagesmith.server.cli.build.PlainProgress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.MessageType;
@@ -26,6 +27,7 @@ import org.eclipse.lsp4j.services.LanguageClient;
 final class BuildProgress implements BuildListener {
 
     private final LanguageClient client;
+    private final Executor sender;
     private final Either<String, Integer> token;
     private final String uri;
     private final String target;
@@ -36,12 +38,15 @@ final class BuildProgress implements BuildListener {
     private int finished;
 
     /**
+     * @param sender the one thread that writes to the client, so messages keep their order and no engine
+     *     thread (which a cancel interrupts) ever writes to the connection itself
      * @param token the progress token, or null when the client takes no progress
      * @param needed the stages the build runs, in order, for "[stage i/n]" and the step count
      */
-    BuildProgress(LanguageClient client, Either<String, Integer> token, String uri, String target,
+    BuildProgress(LanguageClient client, Executor sender, Either<String, Integer> token, String uri, String target,
             boolean buildLogOnly, List<Stage> needed) {
         this.client = client;
+        this.sender = sender;
         this.token = token;
         this.uri = uri;
         this.target = target;
@@ -105,17 +110,19 @@ final class BuildProgress implements BuildListener {
     }
 
     private void log(String line) {
-        if (client instanceof BuildClient b) {
-            b.buildLog(new BuildClient.BuildLogParams(uri, target, line));
-        }
-        if (!buildLogOnly) {
-            client.logMessage(new MessageParams(MessageType.Log, line));
-        }
+        sender.execute(() -> {
+            if (client instanceof BuildClient b) {
+                b.buildLog(new BuildClient.BuildLogParams(uri, target, line));
+            }
+            if (!buildLogOnly) {
+                client.logMessage(new MessageParams(MessageType.Log, line));
+            }
+        });
     }
 
     private void send(WorkDoneProgressNotification n) {
         if (token != null) {
-            client.notifyProgress(new ProgressParams(token, Either.forLeft(n)));
+            sender.execute(() -> client.notifyProgress(new ProgressParams(token, Either.forLeft(n))));
         }
     }
 }

@@ -70,6 +70,7 @@ public final class BuildService {
     private final Wiring wiring;
     private final Clock clock;
     private final ExecutorService pool;
+    private final ExecutorService sender;
     private final Map<BuildKey, Run> running = new ConcurrentHashMap<>();
     private final Map<BuildKey, BuildStatus> results = new ConcurrentHashMap<>();
     private final AtomicInteger tokens = new AtomicInteger();
@@ -81,6 +82,11 @@ public final class BuildService {
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "stagesmith-build-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.sender = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "stagesmith-build-messages");
             t.setDaemon(true);
             return t;
         });
@@ -173,7 +179,9 @@ public final class BuildService {
 
     /** Waits for running builds to stop, for {@code exit} after {@link #shutdown()}. */
     public boolean awaitStopped(Duration timeout) throws InterruptedException {
-        return pool.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        boolean stopped = pool.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        sender.shutdown();
+        return stopped;
     }
 
     private void run(Run run, DocumentSnapshot snapshot, BuildRequest request, String engine, List<Stage> needed,
@@ -182,7 +190,7 @@ public final class BuildService {
         Either<String, Integer> token = run.token() != null ? run.token() : createToken(client);
         Run tracked = new Run(run.key(), run.label(), run.cancellation(), token);
         running.replace(run.key(), run, tracked);
-        BuildProgress progress = new BuildProgress(client, token, run.key().uri(), run.key().target(),
+        BuildProgress progress = new BuildProgress(client, sender, token, run.key().uri(), run.key().target(),
                 buildLogOnly(), needed);
         progress.begin("Building " + run.label());
         try {
@@ -219,10 +227,21 @@ public final class BuildService {
         }
     }
 
-    /** Frees the slot before the answer goes out, so a client may start the next build as soon as it hears. */
+    /**
+     * Frees the slot before the answer goes out, so a client may start the next build as soon as it hears, and
+     * lets the log and progress already queued go out first.
+     */
     private void finish(Run run, BuildProgress progress, String message) {
         running.remove(run.key(), run);
         progress.end(message);
+        try {
+            sender.submit(() -> { }).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                | java.util.concurrent.RejectedExecutionException e) {
+            LOG.log(Level.WARNING, "build messages were not all sent: " + e);
+        }
         refreshLenses();
         wiring.timer().schedule(this::refreshLenses, BuildStatus.SHOWN_FOR.toMillis() + 100, TimeUnit.MILLISECONDS);
     }
