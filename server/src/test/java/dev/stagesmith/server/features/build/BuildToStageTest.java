@@ -167,6 +167,32 @@ class BuildToStageTest {
     }
 
     @Test
+    void theRequestsOwnTokenCarriesProgressAndTheExperimentalCapabilityKeepsLogsOutOfLogMessage() throws Exception {
+        String uri = dockerfile(FOUR_STAGES);
+        try (LspSession s = new LspSession()) {
+            s.configuration("{\"build\": {\"cacheDir\": \"cache\"}}");
+            s.initialize(p -> {
+                p.setInitializationOptions(com.google.gson.JsonParser.parseString("{\"build\": {\"cacheDir\": \"cache\"}}"));
+                p.getCapabilities().setExperimental(com.google.gson.JsonParser.parseString("{\"stagesmithBuildLog\": true}"));
+                p.setWorkspaceFolders(List.of(new org.eclipse.lsp4j.WorkspaceFolder(dir.toUri().toString(), "t")));
+            });
+            s.open(uri, FOUR_STAGES);
+            JsonObject arg = new JsonObject();
+            arg.addProperty("uri", uri);
+            arg.addProperty("target", "base");
+            var params = new org.eclipse.lsp4j.ExecuteCommandParams(BuildCommands.BUILD_TO_STAGE, List.of(arg));
+            params.setWorkDoneToken("b-1");
+            s.server().getWorkspaceService().executeCommand(params).get(60, TimeUnit.SECONDS);
+
+            List<ProgressParams> progress = progressUntilEnd(s);
+            assertTrue(progress.stream().allMatch(p -> "b-1".equals(p.getToken().getLeft())), progress.toString());
+            assertEquals(List.of(), List.copyOf(s.progressTokens), "no token created when the request brings one");
+            assertTrue(s.buildLogs.stream().anyMatch(l -> l.line().contains("COPY a.txt")), s.buildLogs.toString());
+            assertFalse(s.logs.stream().anyMatch(m -> m.getType() == MessageType.Log), "only stagesmith/buildLog");
+        }
+    }
+
+    @Test
     void aFailedStepIsADiagnosticOnItsLineUntilAFixedBuild() throws Exception {
         String text = """
                 FROM scratch AS app
