@@ -1,6 +1,5 @@
 package dev.stagesmith.server.lsp;
 
-import dev.stagesmith.server.features.build.BuildCommands;
 import dev.stagesmith.server.features.outline.WorkspaceSymbolService;
 import dev.stagesmith.server.workspace.Documents;
 import java.util.List;
@@ -22,9 +21,9 @@ final class WorkspaceService implements org.eclipse.lsp4j.services.WorkspaceServ
     private final Runnable reloadSettings;
     private final Requests requests;
     private final Documents documents;
-    private final BuildCommands buildCommands;
+    private final BuildCommandHandler buildCommands;
 
-    WorkspaceService(Runnable reloadSettings, Requests requests, Documents documents, BuildCommands buildCommands) {
+    WorkspaceService(Runnable reloadSettings, Requests requests, Documents documents, BuildCommandHandler buildCommands) {
         this.reloadSettings = reloadSettings;
         this.requests = requests;
         this.documents = documents;

@@ -3,21 +3,15 @@ package dev.stagesmith.server.features.build;
 import dev.stagesmith.engine.build.BuildEvent;
 import dev.stagesmith.engine.build.BuildListener;
 import dev.stagesmith.grammar.stages.Stage;
-import dev.stagesmith.server.cli.build.PlainProgress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.lsp4j.MessageParams;
-import org.eclipse.lsp4j.MessageType;
-import org.eclipse.lsp4j.ProgressParams;
 import org.eclipse.lsp4j.WorkDoneProgressBegin;
 import org.eclipse.lsp4j.WorkDoneProgressEnd;
 import org.eclipse.lsp4j.WorkDoneProgressNotification;
 import org.eclipse.lsp4j.WorkDoneProgressReport;
-import org.eclipse.lsp4j.jsonrpc.messages.Either;
-import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
  * Turns one build's engine events into {@code $/progress} reports ("[stage 2/5] COPY ...", percentage of
@@ -26,12 +20,11 @@ import org.eclipse.lsp4j.services.LanguageClient;
  */
 final class BuildProgress implements BuildListener {
 
-    private final LanguageClient client;
+    private final BuildReporter reporter;
     private final Executor sender;
-    private final Either<String, Integer> token;
+    private final Object token;
     private final String uri;
     private final String target;
-    private final boolean buildLogOnly;
     private final Map<Integer, Integer> positions = new HashMap<>();
     private final Map<Integer, Integer> stepsPerStage = new HashMap<>();
     private final AtomicReference<BuildEvent.StepFailed> failed = new AtomicReference<>();
@@ -43,14 +36,13 @@ final class BuildProgress implements BuildListener {
      * @param token the progress token, or null when the client takes no progress
      * @param needed the stages the build runs, in order, for "[stage i/n]" and the step count
      */
-    BuildProgress(LanguageClient client, Executor sender, Either<String, Integer> token, String uri, String target,
-            boolean buildLogOnly, List<Stage> needed) {
-        this.client = client;
+    BuildProgress(BuildReporter reporter, Executor sender, Object token, String uri, String target,
+            List<Stage> needed) {
+        this.reporter = reporter;
         this.sender = sender;
         this.token = token;
         this.uri = uri;
         this.target = target;
-        this.buildLogOnly = buildLogOnly;
         for (Stage s : needed) {
             positions.put(s.index(), positions.size() + 1);
             stepsPerStage.put(s.index(), s.instructions().size() + 1);
@@ -81,7 +73,7 @@ final class BuildProgress implements BuildListener {
         if (event instanceof BuildEvent.StepFailed f) {
             failed.compareAndSet(null, f);
         }
-        String line = PlainProgress.format(event);
+        String line = BuildLogLines.format(event);
         if (line != null) {
             line.lines().forEach(this::log);
         }
@@ -110,19 +102,12 @@ final class BuildProgress implements BuildListener {
     }
 
     private void log(String line) {
-        sender.execute(() -> {
-            if (client instanceof BuildClient b) {
-                b.buildLog(new BuildClient.BuildLogParams(uri, target, line));
-            }
-            if (!buildLogOnly) {
-                client.logMessage(new MessageParams(MessageType.Log, line));
-            }
-        });
+        sender.execute(() -> reporter.log(new BuildLogParams(uri, target, line)));
     }
 
     private void send(WorkDoneProgressNotification n) {
         if (token != null) {
-            sender.execute(() -> client.notifyProgress(new ProgressParams(token, Either.forLeft(n))));
+            sender.execute(() -> reporter.progress(token, n));
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.stagesmith.server.features.build;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.stagesmith.engine.backend.Backends;
 import dev.stagesmith.engine.build.BuildCancelledException;
@@ -27,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -37,17 +35,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
-import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.MessageType;
-import org.eclipse.lsp4j.WorkDoneProgressCreateParams;
-import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
-import org.eclipse.lsp4j.jsonrpc.messages.Either;
-import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
-import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
-import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
  * Builds started from the editor: one at a time per (document, target), each on its own background thread
@@ -63,8 +53,7 @@ public final class BuildService {
     private static final System.Logger LOG = System.getLogger(BuildService.class.getName());
 
     /** How the server reaches the client and the rest of the server. */
-    public record Wiring(Documents documents, Supplier<LanguageClient> client,
-            Supplier<ClientCapabilities> capabilities, Supplier<List<Path>> workspaceFolders,
+    public record Wiring(Documents documents, BuildReporter reporter, Supplier<List<Path>> workspaceFolders,
             BuildDiagnostics diagnostics, Consumer<String> republishDiagnostics, ScheduledExecutorService timer) {}
 
     private final Wiring wiring;
@@ -73,7 +62,6 @@ public final class BuildService {
     private final ExecutorService sender;
     private final Map<BuildKey, Run> running = new ConcurrentHashMap<>();
     private final Map<BuildKey, BuildStatus> results = new ConcurrentHashMap<>();
-    private final AtomicInteger tokens = new AtomicInteger();
     private volatile boolean shutdown;
 
     public BuildService(Wiring wiring, Clock clock) {
@@ -93,7 +81,7 @@ public final class BuildService {
     }
 
     /** One running build. */
-    private record Run(BuildKey key, String label, Cancellation cancellation, Either<String, Integer> token) {}
+    private record Run(BuildKey key, String label, Cancellation cancellation, Object token) {}
 
     /** The lens state of {@code key}: running, a result not yet expired, or empty (idle). */
     Optional<BuildStatus> status(BuildKey key) {
@@ -109,10 +97,13 @@ public final class BuildService {
     }
 
     /**
-     * {@code stagesmith.buildToStage}: starts the build and answers when it ends. Cancelling the returned
-     * future ({@code $/cancelRequest}) cancels the build.
+     * {@code stagesmith.buildToStage}: starts the build and answers when it ends, or fails with a
+     * {@link BuildRefusedException}. Cancelling the returned future ({@code $/cancelRequest}) cancels the build.
+     *
+     * @param workDoneToken the request's progress token ({@code String} or {@code Integer}), or null
+     * @throws BuildRefusedException when the build cannot start
      */
-    CompletableFuture<Object> build(BuildArguments args, Either<String, Integer> workDoneToken) {
+    public CompletableFuture<Object> build(BuildArguments args, Object workDoneToken) {
         DocumentSnapshot snapshot = wiring.documents().get(args.uri()).orElseThrow(() -> failed(
                 args.uri() + " is not open in the editor: open it, then build"));
         Path dockerfile = snapshot.path().orElseThrow(() -> failed(
@@ -148,7 +139,7 @@ public final class BuildService {
     }
 
     /** {@code stagesmith.cancelBuild}: true when a running build was cancelled. */
-    boolean cancel(BuildArguments args) {
+    public boolean cancel(BuildArguments args) {
         Optional<String> target = wiring.documents().get(args.uri())
                 .map(s -> target(s, args.target()).targetName())
                 .or(() -> args.target());
@@ -162,7 +153,7 @@ public final class BuildService {
     }
 
     /** {@code window/workDoneProgress/cancel}: cancels the build reporting under {@code token}. */
-    public void cancelProgress(Either<String, Integer> token) {
+    public void cancelProgress(Object token) {
         for (Run r : running.values()) {
             if (token != null && token.equals(r.token())) {
                 r.cancellation().cancel();
@@ -186,12 +177,12 @@ public final class BuildService {
 
     private void run(Run run, DocumentSnapshot snapshot, BuildRequest request, String engine, List<Stage> needed,
             CompletableFuture<Object> response) {
-        LanguageClient client = wiring.client().get();
-        Either<String, Integer> token = run.token() != null ? run.token() : createToken(client);
+        BuildReporter reporter = wiring.reporter();
+        Object token = run.token() != null ? run.token() : createToken(reporter);
         Run tracked = new Run(run.key(), run.label(), run.cancellation(), token);
         running.replace(run.key(), run, tracked);
-        BuildProgress progress = new BuildProgress(client, sender, token, run.key().uri(), run.key().target(),
-                buildLogOnly(), needed);
+        BuildProgress progress = new BuildProgress(reporter, sender, token, run.key().uri(), run.key().target(),
+                needed);
         progress.begin("Building " + run.label());
         try {
             BuildResult result = Backends.named(engine).build(request, progress, run.cancellation());
@@ -202,14 +193,14 @@ public final class BuildService {
                 wiring.republishDiagnostics().accept(run.key().uri());
             }
             finish(tracked, progress, "built " + built.digest());
-            message(client, MessageType.Info, "Built " + run.label() + " in " + seconds(built.seconds()) + ": "
+            reporter.show(MessageType.Info, "Built " + run.label() + " in " + seconds(built.seconds()) + ": "
                     + built.digest() + " → " + String.join(", ", result.outputs()));
             response.complete(resultJson(run.key().target(), result));
         } catch (BuildCancelledException e) {
             finish(tracked, progress, "cancelled");
-            message(client, MessageType.Info, "The build of " + run.label() + " was cancelled");
-            response.completeExceptionally(new ResponseErrorException(new ResponseError(
-                    ResponseErrorCode.RequestCancelled, "the build of " + run.label() + " was cancelled", null)));
+            reporter.show(MessageType.Info, "The build of " + run.label() + " was cancelled");
+            response.completeExceptionally(new BuildRefusedException("the build of " + run.label() + " was cancelled",
+                    true));
         } catch (BuildException | RuntimeException e) {
             String text = e.getMessage() == null ? e.toString() : e.getMessage();
             if (!(e instanceof BuildException)) {
@@ -221,9 +212,8 @@ public final class BuildService {
                 failureDiagnostic(snapshot, be, progress.failure());
             }
             finish(tracked, progress, "failed");
-            message(client, MessageType.Error, text);
-            response.completeExceptionally(new ResponseErrorException(
-                    new ResponseError(ResponseErrorCode.RequestFailed, text, null)));
+            reporter.show(MessageType.Error, text);
+            response.completeExceptionally(new BuildRefusedException(text));
         }
     }
 
@@ -259,45 +249,18 @@ public final class BuildService {
         wiring.republishDiagnostics().accept(snapshot.uri());
     }
 
-    private Either<String, Integer> createToken(LanguageClient client) {
-        var window = wiring.capabilities().get().getWindow();
-        if (client == null || window == null || !Boolean.TRUE.equals(window.getWorkDoneProgress())) {
-            return null;
-        }
-        Either<String, Integer> token = Either.forLeft("stagesmith-build-" + tokens.incrementAndGet() + "-"
-                + UUID.randomUUID());
+    private static Object createToken(BuildReporter reporter) {
         try {
-            client.createProgress(new WorkDoneProgressCreateParams(token)).get(10, TimeUnit.SECONDS);
-            return token;
-        } catch (Exception e) {
+            return reporter.createProgress().orElse(null);
+        } catch (RuntimeException e) {
             // A client that refuses or does not answer gets no progress, only log lines and the result.
             LOG.log(Level.WARNING, "window/workDoneProgress/create failed: " + e);
             return null;
         }
     }
 
-    private boolean buildLogOnly() {
-        Object experimental = wiring.capabilities().get().getExperimental();
-        return experimental instanceof JsonElement e && e.isJsonObject()
-                && e.getAsJsonObject().has("stagesmithBuildLog")
-                && e.getAsJsonObject().get("stagesmithBuildLog").isJsonPrimitive()
-                && e.getAsJsonObject().get("stagesmithBuildLog").getAsJsonPrimitive().isBoolean()
-                && e.getAsJsonObject().get("stagesmithBuildLog").getAsBoolean();
-    }
-
     private void refreshLenses() {
-        LanguageClient c = wiring.client().get();
-        var ws = wiring.capabilities().get().getWorkspace();
-        if (c != null && ws != null && ws.getCodeLens() != null
-                && Boolean.TRUE.equals(ws.getCodeLens().getRefreshSupport())) {
-            c.refreshCodeLenses().exceptionally(e -> null);
-        }
-    }
-
-    private static void message(LanguageClient client, MessageType type, String text) {
-        if (client != null) {
-            client.showMessage(new MessageParams(type, text));
-        }
+        wiring.reporter().refreshLenses();
     }
 
     /** The stage {@code target} names in this version of the document; the last stage without one. */
@@ -371,7 +334,7 @@ public final class BuildService {
         return s.path().map(p -> String.valueOf(p.getFileName())).orElse("Dockerfile");
     }
 
-    static ResponseErrorException failed(String message) {
-        return new ResponseErrorException(new ResponseError(ResponseErrorCode.RequestFailed, message, null));
+    static BuildRefusedException failed(String message) {
+        return new BuildRefusedException(message);
     }
 }

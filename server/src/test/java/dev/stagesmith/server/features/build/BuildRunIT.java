@@ -96,7 +96,7 @@ class BuildRunIT {
     private static void awaitLog(LspSession s, String text) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
-            BuildClient.BuildLogParams p = s.buildLogs.poll(1, TimeUnit.SECONDS);
+            BuildLogParams p = s.buildLogs.poll(1, TimeUnit.SECONDS);
             if (p != null && p.line().endsWith(text)) {
                 return;
             }

@@ -145,7 +145,7 @@ class BuildToStageTest {
             }
             assertTrue(last > 0, "steps were counted");
 
-            List<String> log = s.buildLogs.stream().map(BuildClient.BuildLogParams::line).toList();
+            List<String> log = s.buildLogs.stream().map(BuildLogParams::line).toList();
             assertTrue(log.stream().anyMatch(l -> l.contains("COPY b.txt")), log.toString());
             assertTrue(s.buildLogs.stream().allMatch(l -> l.uri().equals(uri) && l.target().equals("middle")));
             for (String notRun : List.of("unused", "stage-3", "u.txt", "c.txt")) {
