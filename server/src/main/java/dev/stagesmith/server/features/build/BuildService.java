@@ -93,6 +93,9 @@ public final class BuildService {
                 || s instanceof BuildStatus.Failed f && f.until().isAfter(clock.instant())) {
             return Optional.of(s);
         }
+        if (s != null) {
+            results.remove(key, s);
+        }
         return Optional.empty();
     }
 
