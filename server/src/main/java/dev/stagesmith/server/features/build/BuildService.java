@@ -1,7 +1,5 @@
 package dev.stagesmith.server.features.build;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import dev.stagesmith.engine.backend.Backends;
 import dev.stagesmith.engine.build.BuildCancelledException;
 import dev.stagesmith.engine.build.BuildEvent;
@@ -10,19 +8,14 @@ import dev.stagesmith.engine.build.BuildRequest;
 import dev.stagesmith.engine.build.BuildResult;
 import dev.stagesmith.engine.build.Cancellation;
 import dev.stagesmith.grammar.TextRange;
-import dev.stagesmith.grammar.stages.Platform;
 import dev.stagesmith.grammar.stages.Stage;
-import dev.stagesmith.grammar.stages.StageGraph;
 import dev.stagesmith.server.features.Positions;
-import dev.stagesmith.server.settings.BuildSettings;
 import dev.stagesmith.server.workspace.DocumentSnapshot;
 import dev.stagesmith.server.workspace.Documents;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,10 +104,10 @@ public final class BuildService {
                 args.uri() + " is not open in the editor: open it, then build"));
         Path dockerfile = snapshot.path().orElseThrow(() -> failed(
                 args.uri() + " is not a file, so it has no build context: save it to disk, then build"));
-        Stage stage = target(snapshot, args.target());
+        Stage stage = EditorBuilds.target(snapshot, args.target());
         BuildKey key = new BuildKey(args.uri(), stage.targetName());
         String label = stage.name().orElse("#" + stage.index());
-        BuildRequest request = request(snapshot, dockerfile, args, stage);
+        BuildRequest request = EditorBuilds.request(snapshot, dockerfile, args, stage, wiring.workspaceFolders().get());
         String engine = args.engine().orElse(snapshot.settings().build().engine());
         Run run = new Run(key, label, new Cancellation(), workDoneToken);
         if (shutdown) {
@@ -144,7 +137,7 @@ public final class BuildService {
     /** {@code stagesmith.cancelBuild}: true when a running build was cancelled. */
     public boolean cancel(BuildArguments args) {
         Optional<String> target = wiring.documents().get(args.uri())
-                .map(s -> target(s, args.target()).targetName())
+                .map(s -> EditorBuilds.target(s, args.target()).targetName())
                 .or(() -> args.target());
         for (Run r : running.values()) {
             if (r.key().uri().equals(args.uri()) && (target.isEmpty() || target.get().equals(r.key().target()))) {
@@ -198,7 +191,7 @@ public final class BuildService {
             finish(tracked, progress, "built " + built.digest());
             reporter.show(MessageType.Info, "Built " + run.label() + " in " + seconds(built.seconds()) + ": "
                     + built.digest() + " → " + String.join(", ", result.outputs()));
-            response.complete(resultJson(run.key().target(), result));
+            response.complete(EditorBuilds.resultJson(run.key().target(), result));
         } catch (BuildCancelledException e) {
             finish(tracked, progress, "cancelled");
             reporter.show(MessageType.Info, "The build of " + run.label() + " was cancelled");
@@ -266,75 +259,8 @@ public final class BuildService {
         wiring.reporter().refreshLenses();
     }
 
-    /** The stage {@code target} names in this version of the document; the last stage without one. */
-    private static Stage target(DocumentSnapshot snapshot, Optional<String> target) {
-        StageGraph graph = snapshot.graph();
-        if (graph.stages().isEmpty()) {
-            throw failed(fileName(snapshot) + " has no FROM instruction, so there is nothing to build");
-        }
-        if (target.isEmpty()) {
-            return graph.defaultTarget().orElseThrow();
-        }
-        return graph.findTarget(target.get()).orElseThrow(() -> failed(fileName(snapshot) + ": target stage \""
-                + target.get() + "\" could not be found; stages: "
-                + String.join(", ", graph.stages().stream().map(Stage::targetName).toList())));
-    }
-
-    private BuildRequest request(DocumentSnapshot snapshot, Path dockerfile, BuildArguments args, Stage stage) {
-        BuildSettings settings = snapshot.settings().build();
-        Path dir = dockerfile.toAbsolutePath().getParent();
-        Path context = settings.context().isEmpty() ? dir : dir.resolve(settings.context()).normalize();
-        Path folder = workspaceFolder(dockerfile).orElse(dir);
-        Map<String, String> buildArgs = new LinkedHashMap<>(snapshot.settings().buildArgs());
-        buildArgs.putAll(args.buildArgs());
-        Platform platform = args.platform().map(p -> Platform.parse(p).orElseThrow(() -> failed(
-                "platform " + p + " is not OS/ARCH[/VARIANT], e.g. linux/arm64")))
-                .or(() -> snapshot.settings().platform()).orElseGet(Platform::host);
-        String output = args.output().orElse(settings.output());
-        try {
-            return BuildRequests.of(BuildRequests.Spec.of(dockerfile, snapshot.text(), context,
-                    Optional.of(stage.targetName()), buildArgs, platform,
-                    output.isEmpty() ? List.of() : BuildRequests.outputs(List.of(output), folder),
-                    settings.cacheDir().isEmpty() ? Optional.empty() : Optional.of(folder.resolve(settings.cacheDir()))),
-                    System::getenv);
-        } catch (IllegalArgumentException e) {
-            throw failed(e.getMessage());
-        }
-    }
-
-    /** The innermost workspace folder holding {@code file}. */
-    private Optional<Path> workspaceFolder(Path file) {
-        Path abs = file.toAbsolutePath().normalize();
-        return wiring.workspaceFolders().get().stream().filter(abs::startsWith)
-                .max(Comparator.comparingInt(Path::getNameCount));
-    }
-
-    private static JsonObject resultJson(String target, BuildResult r) {
-        JsonObject o = new JsonObject();
-        o.addProperty("target", target);
-        o.addProperty("digest", r.manifestDigest().toString());
-        o.addProperty("configDigest", r.configDigest().toString());
-        o.addProperty("output", String.join(", ", r.outputs()));
-        o.addProperty("size", r.size());
-        o.addProperty("seconds", r.elapsed().toMillis() / 1000.0);
-        JsonArray stages = new JsonArray();
-        for (BuildResult.StageTiming t : r.stages()) {
-            JsonObject s = new JsonObject();
-            s.addProperty("name", t.stage());
-            s.addProperty("seconds", t.elapsed().toMillis() / 1000.0);
-            s.addProperty("cached", t.cached());
-            stages.add(s);
-        }
-        o.add("stages", stages);
-        return o;
-    }
-
     static String seconds(double s) {
         return String.format(java.util.Locale.ROOT, "%.1f s", s);
-    }
-
-    private static String fileName(DocumentSnapshot s) {
-        return s.path().map(p -> String.valueOf(p.getFileName())).orElse("Dockerfile");
     }
 
     static BuildRefusedException failed(String message) {
