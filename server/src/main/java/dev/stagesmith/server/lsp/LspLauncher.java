@@ -21,7 +21,7 @@ public final class LspLauncher {
         StagesmithLanguageServer server = new StagesmithLanguageServer();
         Launcher<LanguageClient> launcher = new Launcher.Builder<LanguageClient>()
                 .setLocalService(server)
-                .setRemoteInterface(LanguageClient.class)
+                .setRemoteInterface(StagesmithClient.class)
                 .setInput(in)
                 .setOutput(out)
                 .create();

@@ -23,12 +23,15 @@ final class WorkspaceService implements org.eclipse.lsp4j.services.WorkspaceServ
     private final Requests requests;
     private final Documents documents;
     private final StagesEndpoint stages;
+    private final BuildCommandHandler buildCommands;
 
-    WorkspaceService(Runnable reloadSettings, Requests requests, Documents documents) {
+    WorkspaceService(Runnable reloadSettings, Requests requests, Documents documents, StagesEndpoint stages,
+            BuildCommandHandler buildCommands) {
         this.reloadSettings = reloadSettings;
         this.requests = requests;
         this.documents = documents;
-        this.stages = new StagesEndpoint(requests, documents);
+        this.stages = stages;
+        this.buildCommands = buildCommands;
     }
 
     @Override
@@ -36,9 +39,10 @@ final class WorkspaceService implements org.eclipse.lsp4j.services.WorkspaceServ
         if (StagesRequest.COMMAND.equals(params.getCommand())) {
             return stages.command(params.getArguments());
         }
-        return CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(
-                ResponseErrorCode.InvalidParams, "unknown command " + params.getCommand()
-                + "; the server's executeCommandProvider lists the commands it knows", null)));
+        return buildCommands.execute(params).orElseGet(() -> CompletableFuture.failedFuture(
+                new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams,
+                        "unknown command " + params.getCommand()
+                        + "; the server's executeCommandProvider lists the commands it knows", null))));
     }
 
     @Override

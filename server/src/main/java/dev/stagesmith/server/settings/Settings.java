@@ -21,13 +21,20 @@ import java.util.Optional;
  * @param platform {@code stagesmith.build.platform}: the target platform, default this machine's
  * @param diagnostics {@code stagesmith.diagnostics.enable}: publish diagnostics
  * @param completion {@code stagesmith.completion.enable}: answer completion requests
+ * @param build {@code stagesmith.build.output|engine|cacheDir|context}: where and how editor builds run
  */
 public record Settings(Map<String, Severity> ruleSeverities, Map<String, String> buildArgs, Optional<Platform> platform,
-        boolean diagnostics, boolean completion) {
+        boolean diagnostics, boolean completion, BuildSettings build) {
 
     public Settings {
         ruleSeverities = Map.copyOf(ruleSeverities);
         buildArgs = Map.copyOf(buildArgs);
+    }
+
+    /** Settings with the default build settings. */
+    public Settings(Map<String, Severity> ruleSeverities, Map<String, String> buildArgs, Optional<Platform> platform,
+            boolean diagnostics, boolean completion) {
+        this(ruleSeverities, buildArgs, platform, diagnostics, completion, BuildSettings.defaults());
     }
 
     public static Settings defaults() {
@@ -50,7 +57,33 @@ public record Settings(Map<String, Severity> ruleSeverities, Map<String, String>
                 strings(object(root, "build", "args", warnings), "stagesmith.build.args", warnings),
                 platform(string(root, "build", "platform", warnings), warnings),
                 bool(root, "diagnostics", "enable", true, warnings),
-                bool(root, "completion", "enable", true, warnings));
+                bool(root, "completion", "enable", true, warnings),
+                build(root, warnings));
+    }
+
+    private static BuildSettings build(JsonObject root, List<String> warnings) {
+        BuildSettings d = BuildSettings.defaults();
+        String output = string(root, "build", "output", warnings).orElse(d.output()).strip();
+        if (!output.isEmpty()) {
+            try {
+                dev.stagesmith.engine.build.Output.parse(output);
+            } catch (IllegalArgumentException e) {
+                warnings.add("stagesmith.build.output: " + output
+                        + " is not oci:DIR, oci-archive:FILE or docker-archive:FILE (ignored)");
+                output = d.output();
+            }
+        }
+        String engine = string(root, "build", "engine", warnings).orElse(d.engine()).strip();
+        if (engine.isEmpty()) {
+            engine = d.engine();
+        } else if (!BuildSettings.ENGINES.contains(engine)) {
+            warnings.add("stagesmith.build.engine: " + engine + " is not one of "
+                    + String.join(", ", BuildSettings.ENGINES) + " (ignored)");
+            engine = d.engine();
+        }
+        String cacheDir = string(root, "build", "cacheDir", warnings).orElse(d.cacheDir()).strip();
+        String context = string(root, "build", "context", warnings).orElse(d.context()).strip();
+        return new BuildSettings(output, engine, cacheDir, context);
     }
 
     private static Map<String, Severity> severities(JsonObject o, List<String> warnings) {

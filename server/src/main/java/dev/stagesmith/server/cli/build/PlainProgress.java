@@ -3,6 +3,7 @@ package dev.stagesmith.server.cli.build;
 import dev.stagesmith.engine.build.BuildEvent;
 import dev.stagesmith.engine.build.BuildException;
 import dev.stagesmith.engine.build.BuildResult;
+import dev.stagesmith.server.features.build.BuildLogLines;
 import java.io.PrintWriter;
 
 /**
@@ -28,32 +29,9 @@ final class PlainProgress implements ProgressView {
         }
     }
 
+    /** The one line a step event shows as, or null for events without one (the editor's build log shows the same). */
     static String format(BuildEvent e) {
-        if (e instanceof BuildEvent.StepStarted s) {
-            return "#" + s.id() + " " + s.text();
-        }
-        if (e instanceof BuildEvent.StepCached c) {
-            return "#" + c.id() + " CACHED";
-        }
-        if (e instanceof BuildEvent.StepFinished f) {
-            return "#" + f.id() + " DONE " + ProgressView.seconds(f.elapsed());
-        }
-        if (e instanceof BuildEvent.StepFailed f) {
-            return "#" + f.id() + " ERROR " + f.message();
-        }
-        if (e instanceof BuildEvent.StepProgress p) {
-            return null;
-        }
-        if (e instanceof BuildEvent.StepOutput o) {
-            return "#" + o.id() + " " + o.line();
-        }
-        if (e instanceof BuildEvent.Note n) {
-            return "# " + n.message();
-        }
-        if (e instanceof BuildEvent.Warning w) {
-            return "WARNING: " + w.message();
-        }
-        return null;
+        return BuildLogLines.format(e);
     }
 
     @Override
