@@ -39,7 +39,8 @@ final class PlainProgress implements ProgressView {
             return "#" + f.id() + " DONE " + ProgressView.seconds(f.elapsed());
         }
         if (e instanceof BuildEvent.StepFailed f) {
-            return "#" + f.id() + " ERROR " + f.message();
+            // The first line; the whole message (with the RUN's last lines) ends the build's output once.
+            return "#" + f.id() + " ERROR " + f.message().lines().findFirst().orElse("");
         }
         if (e instanceof BuildEvent.StepProgress p) {
             return null;
