@@ -113,11 +113,12 @@ final class RunStep {
                 rootfs.adopt(stage.state().tree());
             }
             return hit.isPresent();
-        } catch (StepFailure e) {
+        } catch (StepFailure | RuntimeException e) {
             throw e;
         } catch (IOException e) {
             throw new StepFailure("RUN failed in the engine: " + e.getMessage(), e);
         } catch (Exception e) {
+            // Only AutoCloseable.close() of the mounts' release throws a checked exception of another kind.
             throw new StepFailure("cannot release the RUN's mounts: " + e.getMessage(), e);
         }
     }

@@ -130,6 +130,50 @@ class RunIT {
     }
 
     @Test
+    void environmentShellWorkdirAndCommandFormsAreBuildKits() throws Exception {
+        String df = """
+                FROM %s/test/busybox:1
+                ARG FLAVOUR=default
+                ARG UNSET
+                ENV KEPT=env-value
+                WORKDIR /w
+                RUN echo "flavour=$FLAVOUR kept=$KEPT unset=${UNSET-none} path=$PATH pwd=$(pwd) host=$(hostname)" > out.txt
+                SHELL ["/bin/sh", "-ec"]
+                RUN case "$-" in *e*) echo errexit > shell.txt;; esac
+                RUN ["/bin/sh", "-c", "echo exec form $KEPT > /w/exec.txt"]
+                RUN <<EOT
+                #!/bin/awk -f
+                BEGIN { print "awk script" > "/w/awk.txt" }
+                EOT
+                RUN cat > /w/doc.txt <<EOF
+                line from a heredoc
+                EOF
+                """.formatted(registry.host());
+        Path ctx = context(df);
+        Path out = work.resolve("out");
+        Path dockerfile = ctx.resolve("Dockerfile");
+        BuildRequest req = new BuildRequest(dockerfile, df, ctx, Optional.empty(), Map.of("FLAVOUR", "from-arg"),
+                Platform.host(), List.of(new Output.OciLayout(out)), Optional.empty(), Optional.empty(),
+                work.resolve("cache"), false, false, Map.of(), OptionalLong.empty(), false,
+                RegistryOptions.defaults().withDockerConfigDir(dockerConfig));
+        BuildResult r = Builder.build(req, e -> { });
+        Path root = unpack(out, r);
+        assertEquals("flavour=from-arg kept=env-value unset=none path=/bin pwd=/w host=buildkitsandbox\n",
+                Files.readString(root.resolve("w/out.txt")));
+        assertEquals("errexit\n", Files.readString(root.resolve("w/shell.txt")), "RUN used SHELL");
+        assertEquals("exec form env-value\n", Files.readString(root.resolve("w/exec.txt")));
+        assertEquals("awk script\n", Files.readString(root.resolve("w/awk.txt")), "a shebang heredoc runs as a file");
+        assertEquals("line from a heredoc\n", Files.readString(root.resolve("w/doc.txt")));
+        assertFalse(Files.exists(root.resolve("dev")), "/dev/pipes and /dev stay out of the layer");
+        JsonObject config = JsonParser.parseString(Files.readString(
+                out.resolve("blobs/sha256").resolve(r.configDigest().hex()))).getAsJsonObject();
+        String env = config.getAsJsonObject("config").get("Env").toString();
+        assertTrue(env.contains("KEPT=env-value") && !env.contains("FLAVOUR"), "ARGs stay out of the config: " + env);
+        String history = config.get("history").toString();
+        assertTrue(history.contains("RUN |1 FLAVOUR=from-arg /bin/sh -c echo"), history);
+    }
+
+    @Test
     void aRebuildIsCachedAndGivesTheSameImage() throws Exception {
         Path ctx = context(mainDockerfile(registry.host()));
         Path cache = work.resolve("cache");
