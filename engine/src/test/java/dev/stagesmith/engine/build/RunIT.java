@@ -197,33 +197,8 @@ class RunIT {
         BuildResult asRoot = Builder.build(request(ctx, work.resolve("cache-root"), work.resolve("out-root"),
                 OptionalLong.of(EPOCH)), e -> { });
 
-        // A world-readable copy of the class path, a work dir nobody (65534) owns, and the same context.
-        Path nobody = Files.createDirectories(work.resolve("nobody"));
-        List<String> cp = new ArrayList<>();
-        int n = 0;
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            Path src = Path.of(entry);
-            if (!Files.exists(src)) {
-                continue;
-            }
-            Path dst = nobody.resolve("cp").resolve(n++ + (Files.isDirectory(src) ? "" : ".jar"));
-            copyTree(src, dst);
-            cp.add(dst.toString());
-        }
-        Path uctx = nobody.resolve("ctx");
-        copyTree(ctx, uctx);
-        tool(Map.of(), "chown", "-R", "65534:65534", nobody.toString());
-        for (Path p = nobody; p.getParent() != null; p = p.getParent()) {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(p.equals(nobody) ? "rwxr-xr-x" : "rwxr-xr-x"));
-            if (p.equals(Path.of(System.getProperty("java.io.tmpdir")))) {
-                break;
-            }
-        }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String printed = tool(Map.of("HOME", nobody.toString(), "PATH", System.getenv("PATH")), "setpriv",
-                "--reuid=65534", "--regid=65534", "--clear-groups", java, "-cp", String.join(File.pathSeparator, cp),
-                RunChild.class.getName(), uctx.toString(), nobody.resolve("cache").toString(),
-                nobody.resolve("out").toString(), dockerConfig.toString(), Long.toString(EPOCH));
+        Path nobody = nobodyHome(ctx);
+        String printed = asNobody(nobody, System.getenv("PATH"), Long.toString(EPOCH)).output();
         assertTrue(printed.contains("digest " + asRoot.manifestDigest()), "root built " + asRoot.manifestDigest()
                 + ", nobody printed: " + printed);
     }
@@ -247,6 +222,19 @@ class RunIT {
         assertTrue(events.output().contains("heredoc ran"), events.output().toString());
         assertEquals(diffIds(work.resolve("out-bwrap"), bwrap), diffIds(work.resolve("out-chroot"), chroot));
         assertEquals(bwrap.manifestDigest(), chroot.manifestDigest());
+    }
+
+    @Test
+    void withoutASandboxARunSaysWhatToInstall() throws Exception {
+        RequiredTool.find("setpriv", "util-linux");
+        assertEquals("root", System.getProperty("user.name"), "this test switches users, so it runs as root");
+        Path ctx = context(mainDockerfile(registry.host()));
+        // No bwrap on PATH, and not root (so no chroot fallback): a real machine without bubblewrap.
+        Path bin = Files.createDirectories(work.resolve("bin-without-bwrap"));
+        Result r = asNobody(nobodyHome(ctx), bin.toString(), Long.toString(EPOCH));
+        assertTrue(r.exit() != 0, r.output());
+        assertTrue(r.output().contains("Dockerfile:3: stage base: " + dev.stagesmith.engine.run.Sandboxes.missingAdvice()),
+                r.output());
     }
 
     @Test
@@ -314,6 +302,58 @@ class RunIT {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private record Result(int exit, String output) {}
+
+    /** A world-readable copy of the class path and of the context, in a directory nobody (65534) owns. */
+    private Path nobodyHome(Path ctx) throws Exception {
+        Path nobody = Files.createDirectories(work.resolve("nobody"));
+        int n = 0;
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path src = Path.of(entry);
+            if (Files.exists(src)) {
+                copyTree(src, nobody.resolve("cp").resolve(n++ + (Files.isDirectory(src) ? "" : ".jar")));
+            }
+        }
+        copyTree(ctx, nobody.resolve("ctx"));
+        tool(Map.of(), "chown", "-R", "65534:65534", nobody.toString());
+        for (Path p = nobody; p.getParent() != null; p = p.getParent()) {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+            if (p.equals(Path.of(System.getProperty("java.io.tmpdir")))) {
+                break;
+            }
+        }
+        return nobody;
+    }
+
+    /** Builds nobody's copy of the context with {@link RunChild} as uid 65534. */
+    private Result asNobody(Path nobody, String path, String epoch) throws Exception {
+        List<String> cp = new ArrayList<>();
+        try (Stream<Path> s = Files.list(nobody.resolve("cp"))) {
+            s.sorted((a, b) -> Integer.compare(index(a), index(b))).forEach(p -> cp.add(p.toString()));
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(RequiredTool.find("setpriv", "util-linux").toString(),
+                "--reuid=65534", "--regid=65534", "--clear-groups", java, "-cp", String.join(File.pathSeparator, cp),
+                RunChild.class.getName(), nobody.resolve("ctx").toString(), nobody.resolve("cache").toString(),
+                nobody.resolve("out").toString(), dockerConfig.toString(), epoch)
+                .directory(work.toFile()).redirectErrorStream(true);
+        pb.environment().put("HOME", nobody.toString());
+        pb.environment().put("PATH", path);
+        Path out = Files.createTempFile(work, "nobody-", ".txt");
+        pb.redirectOutput(out.toFile());
+        Process p = pb.start();
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("the build as nobody did not finish in 300 s");
+        }
+        return new Result(p.exitValue(), Files.readString(out));
+    }
+
+    private static int index(Path p) {
+        String name = p.getFileName().toString();
+        return Integer.parseInt(name.endsWith(".jar") ? name.substring(0, name.length() - 4) : name);
+    }
 
     private BuildRequest request(Path ctx, Path cache, Path out) throws IOException {
         return request(ctx, cache, out, OptionalLong.empty());
