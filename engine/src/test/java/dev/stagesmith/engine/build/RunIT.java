@@ -257,6 +257,7 @@ class RunIT {
     void cancellingALongRunStopsItAndTheCacheStaysUsable() throws Exception {
         String df = """
                 FROM %s/test/busybox:1
+                RUN echo before > /before
                 RUN echo started && sleep 60 && echo never > /never
                 """.formatted(registry.host());
         Path ctx = context(df);
@@ -283,9 +284,17 @@ class RunIT {
         assertTrue(ms < 3000, "stopped in " + ms + " ms");
         assertTrue(sleepers().isEmpty(), "no sandboxed process is left: " + sleepers());
 
+        try (Stream<Path> left = Files.list(cache)) {
+            List<String> scratch = left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".scratch-")).toList();
+            assertEquals(List.of(), scratch, "the cancelled build cleaned its root directories up");
+        }
+
         Files.writeString(ctx.resolve("Dockerfile"), df.replace("sleep 60", "sleep 0"));
-        BuildResult r = Builder.build(request(ctx, cache, work.resolve("out2")), e -> { });
-        assertEquals(3, r.layers());
+        Events events = new Events();
+        BuildResult r = Builder.build(request(ctx, cache, work.resolve("out2")), events);
+        assertEquals(4, r.layers());
+        assertEquals(1, events.cached("RUN echo before"), "the RUN that finished before the cancel is cached");
+        assertEquals(List.of("started"), events.output());
     }
 
     @Test
