@@ -138,6 +138,7 @@ class RunIT {
                 ENV KEPT=env-value
                 WORKDIR /w
                 RUN echo "flavour=$FLAVOUR kept=$KEPT unset=${UNSET-none} path=$PATH pwd=$(pwd) host=$(hostname)" > out.txt
+                RUN echo "proxy=$HTTP_PROXY" > proxy.txt
                 SHELL ["/bin/sh", "-ec"]
                 RUN case "$-" in *e*) echo errexit > shell.txt;; esac
                 RUN ["/bin/sh", "-c", "echo exec form $KEPT > /w/exec.txt"]
@@ -152,7 +153,8 @@ class RunIT {
         Path ctx = context(df);
         Path out = work.resolve("out");
         Path dockerfile = ctx.resolve("Dockerfile");
-        BuildRequest req = new BuildRequest(dockerfile, df, ctx, Optional.empty(), Map.of("FLAVOUR", "from-arg"),
+        BuildRequest req = new BuildRequest(dockerfile, df, ctx, Optional.empty(), Map.of("FLAVOUR", "from-arg",
+                "HTTP_PROXY", "http://127.0.0.1:3128"),
                 Platform.host(), List.of(new Output.OciLayout(out)), Optional.empty(), Optional.empty(),
                 work.resolve("cache"), false, false, Map.of(), OptionalLong.empty(), false,
                 RegistryOptions.defaults().withDockerConfigDir(dockerConfig));
@@ -161,6 +163,8 @@ class RunIT {
         assertEquals("flavour=from-arg kept=env-value unset=none path=/bin pwd=/w host=buildkitsandbox\n",
                 Files.readString(root.resolve("w/out.txt")));
         assertEquals("errexit\n", Files.readString(root.resolve("w/shell.txt")), "RUN used SHELL");
+        assertEquals("proxy=http://127.0.0.1:3128\n", Files.readString(root.resolve("w/proxy.txt")),
+                "a proxy build arg reaches RUN undeclared");
         assertEquals("exec form env-value\n", Files.readString(root.resolve("w/exec.txt")));
         assertEquals("awk script\n", Files.readString(root.resolve("w/awk.txt")), "a shebang heredoc runs as a file");
         assertEquals("line from a heredoc\n", Files.readString(root.resolve("w/doc.txt")));
@@ -171,6 +175,7 @@ class RunIT {
         assertTrue(env.contains("KEPT=env-value") && !env.contains("FLAVOUR"), "ARGs stay out of the config: " + env);
         String history = config.get("history").toString();
         assertTrue(history.contains("RUN |1 FLAVOUR=from-arg /bin/sh -c echo"), history);
+        assertFalse(history.contains("3128") || env.contains("3128"), "nor is it in the history or config: " + history);
     }
 
     @Test
