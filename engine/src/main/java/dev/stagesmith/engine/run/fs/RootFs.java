@@ -29,7 +29,7 @@ import java.util.TreeMap;
  * A stage's root file system as a directory on disk for RUN. It is written from the stage's {@link FileTree}
  * once and then kept in step with it: {@link #sync} writes only the entries that differ (a COPY's layer, say).
  * The tree is also the side table of what the disk cannot hold: owners (the builder may not chown), and
- * device nodes and FIFOs, which are never created here. After a RUN, {@link #diff} compares the disk with the
+ * device nodes, which only a root builder with real owners makes (FIFOs anyone makes). After a RUN, {@link #diff} compares the disk with the
  * stat snapshot taken when the disk last matched the tree.
  */
 public final class RootFs {
@@ -367,7 +367,43 @@ public final class RootFs {
                 Files.createSymbolicLink(p, Path.of(e.linkTarget()));
                 chown(p, e);
             }
-            default -> absent.add(e.path()); // devices and FIFOs: kept in the tree, never made on disk
+            default -> {
+                if (Files.exists(p, NOFOLLOW)) {
+                    deleteTree(p);
+                }
+                if (special(e, p)) {
+                    chown(p, e);
+                    Files.setPosixFilePermissions(p, perms(e.mode()));
+                } else {
+                    absent.add(e.path()); // kept in the tree, not on disk (see the class comment)
+                }
+            }
+        }
+    }
+
+    /**
+     * Makes a FIFO (anyone may) or, as root with real owners, a device node, with the host's mkfifo and
+     * mknod (Java has no call for either); false when that cannot be done here.
+     */
+    private boolean special(FileEntry e, Path p) throws IOException {
+        List<String> cmd;
+        if (e.type() == FileEntry.Type.FIFO) {
+            cmd = List.of("mkfifo", p.toString());
+        } else if (realOwners && (e.type() == FileEntry.Type.CHAR || e.type() == FileEntry.Type.BLOCK)) {
+            cmd = List.of("mknod", p.toString(), e.type() == FileEntry.Type.CHAR ? "c" : "b",
+                    Integer.toString(e.devMajor()), Integer.toString(e.devMinor()));
+        } else {
+            return false;
+        }
+        try {
+            Process proc = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return proc.waitFor() == 0 && Files.exists(p, NOFOLLOW);
+        } catch (IOException notInstalled) {
+            return false;
+        } catch (InterruptedException e2) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while making " + e.path(), e2);
         }
     }
 

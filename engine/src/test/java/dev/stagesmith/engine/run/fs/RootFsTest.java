@@ -47,12 +47,22 @@ class RootFsTest {
                 FileEntry.file("keep/a", 0644, 0, 0, 0, text("a")),
                 FileEntry.file("keep/b", 0644, 0, 0, 0, text("b")),
                 FileEntry.symlink("link", "etc/passwd", 0, 0, 0),
-                new FileEntry("dev/null", FileEntry.Type.CHAR, 0666, 0, 0, 0, "", 1, 3, Map.of(), null))));
+                new FileEntry("dev/null", FileEntry.Type.CHAR, 0666, 0, 0, 0, "", 1, 3, Map.of(), null),
+                new FileEntry("fifo", FileEntry.Type.FIFO, 0620, 0, 0, 0, "", 0, 0, Map.of(), null))));
     }
 
     @Test
     void nothingChangedGivesNoEntries() throws IOException {
         assertEquals(List.of(), fs.diff(Set.of(), RUN_USER, 0));
+    }
+
+    @Test
+    void fifosAreMadeDevicesAreNot() throws IOException {
+        assertTrue(Files.exists(root.resolve("fifo")) && !Files.isRegularFile(root.resolve("fifo")), "a FIFO on disk");
+        assertEquals(0620, (int) Files.getAttribute(root.resolve("fifo"), "unix:mode") & 07777);
+        assertTrue(Files.notExists(root.resolve("dev/null")), "no device node without real owners");
+        Files.delete(root.resolve("fifo"));
+        assertEquals(Map.of("fifo", FileEntry.Type.WHITEOUT), types(diff(Set.of())));
     }
 
     @Test
