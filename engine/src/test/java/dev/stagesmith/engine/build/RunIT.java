@@ -75,6 +75,7 @@ class RunIT {
                     && rm /etc/group && ln -s new.txt /data/link && ln /data/new.txt /data/hard && chmod 0750 /data/sub \\
                     && echo a > /opq/a && echo b > /opq/b
                 RUN rm -rf /opq && mkdir /opq && echo fresh > /opq/fresh
+                RUN mkdir /locked && echo secret > /locked/f && chmod 000 /locked/f /locked
                 USER app
                 RUN echo mine > /home/app/mine.txt && id -u > /home/app/uid.txt
                 USER root
@@ -114,6 +115,9 @@ class RunIT {
         assertOwnerAndMode(root.resolve("data/sub"), 0, 0, 0750);
         assertOwnerAndMode(root.resolve("data/new.txt"), 0, 0, 0644);
         assertEquals(Set.of("fresh"), list(root.resolve("opq")), "the replaced directory hid its old children");
+        assertOwnerAndMode(root.resolve("locked"), 0, 0, 0);
+        assertOwnerAndMode(root.resolve("locked/f"), 0, 0, 0);
+        assertEquals("secret\n", Files.readString(root.resolve("locked/f")), "a file the RUN locked is in the layer");
         assertOwnerAndMode(root.resolve("home/app/mine.txt"), 1000, 1000, 0644);
         assertEquals("1000\n", Files.readString(root.resolve("home/app/uid.txt")));
         assertEquals("created\ncreated\n", Files.readString(root.resolve("both.txt")));
@@ -204,8 +208,9 @@ class RunIT {
 
         Path nobody = nobodyHome(ctx);
         String printed = asNobody(nobody, System.getenv("PATH"), Long.toString(EPOCH)).output();
-        assertTrue(printed.contains("digest " + asRoot.manifestDigest()), "root built " + asRoot.manifestDigest()
-                + ", nobody printed: " + printed);
+        assertTrue(printed.contains("digest " + asRoot.manifestDigest()), () -> "root built " + asRoot.manifestDigest()
+                + ", nobody printed: " + printed + "\n" + layerListings(work.resolve("out-root"))
+                + "\nnobody:\n" + layerListings(nobody.resolve("out")));
     }
 
     @Test
@@ -423,6 +428,26 @@ class RunIT {
         List<String> out = new ArrayList<>();
         config.getAsJsonObject("rootfs").getAsJsonArray("diff_ids").forEach(d -> out.add(d.getAsString()));
         return out;
+    }
+
+    /** For failure messages: {@code tar -tv} of every layer blob. */
+    private String layerListings(Path layout) {
+        StringBuilder sb = new StringBuilder();
+        try (Stream<Path> blobs = Files.list(layout.resolve("blobs/sha256"))) {
+            for (Path b : blobs.sorted().toList()) {
+                if (Files.size(b) < 512 || Files.size(b) > 1_000_000) {
+                    continue;
+                }
+                Process p = new ProcessBuilder("tar", "--numeric-owner", "-tvf", b.toString()).redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (p.waitFor() == 0) {
+                    sb.append(b.getFileName()).append(":\n").append(out);
+                }
+            }
+        } catch (Exception e) {
+            sb.append(e);
+        }
+        return sb.toString();
     }
 
     /** Every entry name in every layer blob of the layout. */

@@ -42,6 +42,7 @@ public final class RootFs {
     private Map<String, DiskStat> stats = new HashMap<>();
     /** Tree entries that are not on disk: device nodes and FIFOs (see the class comment). */
     private final Set<String> absent = new HashSet<>();
+    private final Map<String, Unlocked> unlocked = new HashMap<>();
 
     private RootFs(Path dir, boolean realOwners) {
         this.dir = dir;
@@ -302,7 +303,7 @@ public final class RootFs {
                 if (excluded.contains(rel)) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
-                out.put(rel, DiskStat.of(d));
+                out.put(rel, stat(d, rel));
                 return FileVisitResult.CONTINUE;
             }
 
@@ -310,20 +311,56 @@ public final class RootFs {
             public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
                 String rel = rel(f);
                 if (!excluded.contains(rel)) {
-                    out.put(rel, DiskStat.of(f));
+                    out.put(rel, stat(f, rel));
                 }
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
-                // A directory the RUN made unreadable (chmod 000) is still a directory in the layer.
-                out.put(rel(f), DiskStat.of(f));
+                // A directory the RUN locked (chmod 000) cannot be opened by the builder until stat() opens it.
+                String rel = rel(f);
+                if (excluded.contains(rel)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                DiskStat st = stat(f, rel);
+                out.put(rel, st);
+                if (st.isDirectory() && Files.isReadable(f) && Files.isExecutable(f)) {
+                    Files.walkFileTree(f, this);
+                }
                 return FileVisitResult.CONTINUE;
             }
         });
         return out;
     }
+
+    /**
+     * The stat the diff compares. The RUN ran as root inside its namespace and may have locked a directory or
+     * file (chmod 000) that the builder, not root outside, must still read: it is opened up for the owner
+     * here, and its mode is reported as the RUN left it for as long as nobody changes it again.
+     */
+    private DiskStat stat(Path p, String rel) throws IOException {
+        DiskStat st = DiskStat.of(p);
+        Unlocked u = unlocked.get(rel);
+        if (u != null) {
+            if (st.inode() == u.inode() && st.mode() == u.openedMode()) {
+                return st.withMode(u.mode());
+            }
+            unlocked.remove(rel);
+        }
+        int need = st.isDirectory() ? 0500 : st.type() == DiskStat.S_IFREG ? 0400 : 0;
+        if (realOwners || (st.mode() & need) == need) {
+            return st;
+        }
+        int opened = st.mode() | need;
+        Files.setPosixFilePermissions(p, perms(opened));
+        DiskStat now = DiskStat.of(p);
+        unlocked.put(rel, new Unlocked(now.inode(), st.mode(), now.mode()));
+        return now.withMode(st.mode());
+    }
+
+    /** A path {@link #stat} opened up: what the RUN left and what the disk has now. */
+    private record Unlocked(long inode, int mode, int openedMode) {}
 
     private String rel(Path p) {
         return dir.relativize(p).toString();
@@ -355,8 +392,9 @@ public final class RootFs {
                     Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
                 }
                 chown(p, e);
-                Files.setPosixFilePermissions(p, perms(e.mode()));
+                // Times before the mode: the JDK opens the file to set them, which a mode of 000 would refuse.
                 Files.setLastModifiedTime(p, FileTime.fromMillis(e.mtime() * 1000L));
+                Files.setPosixFilePermissions(p, perms(e.mode()));
             }
             case SYMLINK -> {
                 if (Files.isDirectory(p, NOFOLLOW)) {
@@ -480,7 +518,21 @@ public final class RootFs {
             }
 
             @Override
+            public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                // A directory locked with chmod 000 cannot even be opened until it is opened up.
+                if (!Files.isDirectory(f, NOFOLLOW) || Files.isReadable(f) && Files.isExecutable(f)) {
+                    throw e;
+                }
+                Files.setPosixFilePermissions(f, perms(0700));
+                Files.walkFileTree(f, this);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
             public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                if (exc != null) {
+                    throw exc;
+                }
                 Files.delete(d);
                 return FileVisitResult.CONTINUE;
             }
