@@ -43,6 +43,8 @@ public final class RootFs {
     /** Tree entries that are not on disk: device nodes and FIFOs (see the class comment). */
     private final Set<String> absent = new HashSet<>();
     private final Map<String, Unlocked> unlocked = new HashMap<>();
+    /** Directories {@link #ensureParent} found real during the current {@link #sync}. */
+    private final Set<String> checkedDirs = new HashSet<>();
 
     private RootFs(Path dir, boolean realOwners) {
         this.dir = dir;
@@ -78,6 +80,7 @@ public final class RootFs {
             return;
         }
         boolean changed = false;
+        checkedDirs.clear();
         Set<String> touchedDirs = new HashSet<>();
         // Removals first, deepest first, so a directory becoming a file finds its path free.
         List<FileEntry> old = new ArrayList<>(tree.entries());
@@ -387,6 +390,7 @@ public final class RootFs {
             case FILE -> {
                 if (Files.isDirectory(p, NOFOLLOW)) {
                     deleteTree(p);
+                    forget(e.path());
                 }
                 try (InputStream in = e.content().open()) {
                     Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
@@ -399,6 +403,7 @@ public final class RootFs {
             case SYMLINK -> {
                 if (Files.isDirectory(p, NOFOLLOW)) {
                     deleteTree(p);
+                    forget(e.path());
                 } else {
                     Files.deleteIfExists(p);
                 }
@@ -408,6 +413,7 @@ public final class RootFs {
             default -> {
                 if (Files.exists(p, NOFOLLOW)) {
                     deleteTree(p);
+                    forget(e.path());
                 }
                 if (special(e, p)) {
                     chown(p, e);
@@ -445,6 +451,10 @@ public final class RootFs {
         }
     }
 
+    private void forget(String deletedDir) {
+        checkedDirs.removeIf(d -> d.equals(deletedDir) || d.startsWith(deletedDir + "/"));
+    }
+
     private void chown(Path p, FileEntry e) throws IOException {
         if (realOwners) {
             Files.setAttribute(p, "unix:uid", e.uid(), NOFOLLOW);
@@ -458,20 +468,24 @@ public final class RootFs {
      */
     private boolean ensureParent(String path, Set<String> touchedDirs) throws IOException {
         String parent = FileEntry.parentOf(path);
-        Path d = dir;
-        for (String part : parent.isEmpty() ? new String[0] : parent.split("/")) {
-            d = d.resolve(part);
-            if (Files.isSymbolicLink(d)) {
-                return false;
-            }
-            if (!Files.exists(d, NOFOLLOW)) {
-                Files.createDirectory(d);
-                touchedDirs.add(dir.relativize(d).toString());
-            } else if (!Files.isDirectory(d, NOFOLLOW)) {
-                return false;
-            }
+        if (parent.isEmpty() || checkedDirs.contains(parent)) {
+            return true;
+        }
+        if (!ensureParent(parent, touchedDirs)) {
+            return false;
+        }
+        Path d = dir.resolve(parent);
+        if (Files.isSymbolicLink(d)) {
+            return false;
+        }
+        if (!Files.exists(d, NOFOLLOW)) {
+            Files.createDirectory(d);
+            touchedDirs.add(parent);
+        } else if (!Files.isDirectory(d, NOFOLLOW)) {
+            return false;
         }
         writable(d, touchedDirs);
+        checkedDirs.add(parent);
         return true;
     }
 

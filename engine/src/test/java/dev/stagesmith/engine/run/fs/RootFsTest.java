@@ -57,6 +57,24 @@ class RootFsTest {
     }
 
     @Test
+    void syncWritesOnlyWhatDiffersAndTheDiskThenMatches() throws IOException {
+        Object passwdInode = Files.getAttribute(root.resolve("etc/passwd"), "unix:ino");
+        FileTree next = fs.tree().apply(List.of(
+                FileEntry.file("d/one", 0600, 0, 0, 0, text("changed by a COPY")),
+                FileEntry.file("keep", 0644, 0, 0, 0, text("a file where a directory was")),
+                FileEntry.dir("new", 0555, 0, 0, 0),
+                FileEntry.file("new/deep", 0644, 0, 0, 0, text("deep")),
+                FileEntry.whiteout("d/two")));
+        fs.sync(next);
+        assertEquals("changed by a COPY", Files.readString(root.resolve("d/one")));
+        assertEquals("a file where a directory was", Files.readString(root.resolve("keep")));
+        assertEquals("deep", Files.readString(root.resolve("new/deep")));
+        assertTrue(Files.notExists(root.resolve("d/two")));
+        assertEquals(passwdInode, Files.getAttribute(root.resolve("etc/passwd"), "unix:ino"), "untouched files stay");
+        assertEquals(List.of(), fs.diff(Set.of(), RUN_USER, 0), "the snapshot matches the disk after a sync");
+    }
+
+    @Test
     void fifosAreMadeDevicesAreNot() throws IOException {
         assertTrue(Files.exists(root.resolve("fifo")) && !Files.isRegularFile(root.resolve("fifo")), "a FIFO on disk");
         assertEquals(0620, (int) Files.getAttribute(root.resolve("fifo"), "unix:mode") & 07777);
