@@ -46,6 +46,8 @@ final class RunStep {
     static final String HOSTNAME = "buildkitsandbox";
     private static final int TAIL_LINES = 30;
     private static final Set<String> FLAGS = Set.of("mount", "network", "security");
+    private static final List<String> PROXY_ARGS = List.of("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy",
+            "FTP_PROXY", "ftp_proxy", "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy");
 
     private final BuildSession session;
     private final StageBuilder stage;
@@ -113,11 +115,12 @@ final class RunStep {
                 rootfs.adopt(stage.state().tree());
             }
             return hit.isPresent();
-        } catch (StepFailure e) {
+        } catch (StepFailure | RuntimeException e) {
             throw e;
         } catch (IOException e) {
             throw new StepFailure("RUN failed in the engine: " + e.getMessage(), e);
         } catch (Exception e) {
+            // Only AutoCloseable.close() of the mounts' release throws a checked exception of another kind.
             throw new StepFailure("cannot release the RUN's mounts: " + e.getMessage(), e);
         }
     }
@@ -175,6 +178,13 @@ final class RunStep {
         MountStubs stubs = new MountStubs(rootfs.dir(), targets);
 
         List<String> processEnv = new ArrayList<>(env);
+        // BuildKit passes proxy build args to RUN without an ARG, and keeps them out of the key and history.
+        for (String name : PROXY_ARGS) {
+            String v = session.request().buildArgs().get(name);
+            if (v != null && !stage.state().env.containsKey(name)) {
+                processEnv.add(name + "=" + v);
+            }
+        }
         planned.env().forEach((k, v) -> processEnv.add(k + "=" + v));
         RunSpec spec = new RunSpec(command.argv(), processEnv, "/" + cwd, owner.uid(), owner.gid(), List.of(),
                 HOSTNAME, network, mounts, Optional.empty());

@@ -27,7 +27,7 @@ public final class Sandboxes {
         }
         Optional<RunExecutor> b = bwrap;
         if (b == null) {
-            b = find("bwrap").filter(Sandboxes::works).map(BwrapExecutor::new);
+            b = find("bwrap", false).filter(Sandboxes::works).map(BwrapExecutor::new);
             bwrap = b;
         }
         return b.isPresent() || wanted.equals("bwrap") ? b : chroot();
@@ -43,12 +43,12 @@ public final class Sandboxes {
         if (!isRoot()) {
             return Optional.empty();
         }
-        Optional<Path> unshare = find("unshare");
-        Optional<Path> sh = find("sh");
-        if (unshare.isEmpty() || sh.isEmpty() || find("mount").isEmpty()) {
+        Optional<Path> unshare = find("unshare", true);
+        Optional<Path> sh = find("sh", true);
+        if (unshare.isEmpty() || sh.isEmpty() || find("mount", true).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ChrootExecutor(unshare.get(), sh.get(), find("ip").orElse(null)));
+        return Optional.of(new ChrootExecutor(unshare.get(), sh.get(), find("ip", true).orElse(null)));
     }
 
     private static boolean isRoot() {
@@ -59,8 +59,10 @@ public final class Sandboxes {
         }
     }
 
-    private static Optional<Path> find(String command) {
-        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin") + ":/usr/sbin:/sbin:/usr/bin:/bin";
+    /** On PATH; system tools (util-linux, iproute2) also in the system directories a user's PATH may lack. */
+    private static Optional<Path> find(String command, boolean systemDirs) {
+        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin")
+                + (systemDirs ? ":/usr/sbin:/sbin:/usr/bin:/bin" : "");
         for (String dir : path.split(File.pathSeparator)) {
             Path p = Path.of(dir.isEmpty() ? "." : dir, command);
             if (Files.isExecutable(p)) {

@@ -75,6 +75,7 @@ class RunIT {
                     && rm /etc/group && ln -s new.txt /data/link && ln /data/new.txt /data/hard && chmod 0750 /data/sub \\
                     && echo a > /opq/a && echo b > /opq/b
                 RUN rm -rf /opq && mkdir /opq && echo fresh > /opq/fresh
+                RUN mkdir /locked && echo secret > /locked/f && chmod 000 /locked/f /locked
                 USER app
                 RUN echo mine > /home/app/mine.txt && id -u > /home/app/uid.txt
                 USER root
@@ -114,6 +115,9 @@ class RunIT {
         assertOwnerAndMode(root.resolve("data/sub"), 0, 0, 0750);
         assertOwnerAndMode(root.resolve("data/new.txt"), 0, 0, 0644);
         assertEquals(Set.of("fresh"), list(root.resolve("opq")), "the replaced directory hid its old children");
+        assertOwnerAndMode(root.resolve("locked"), 0, 0, 0);
+        assertOwnerAndMode(root.resolve("locked/f"), 0, 0, 0);
+        assertEquals("secret\n", Files.readString(root.resolve("locked/f")), "a file the RUN locked is in the layer");
         assertOwnerAndMode(root.resolve("home/app/mine.txt"), 1000, 1000, 0644);
         assertEquals("1000\n", Files.readString(root.resolve("home/app/uid.txt")));
         assertEquals("created\ncreated\n", Files.readString(root.resolve("both.txt")));
@@ -127,6 +131,55 @@ class RunIT {
         Path podman = RequiredTool.find("podman", "podman");
         String printed = tool(podmanEnv(), podman.toString(), "run", "--quiet", "--rm", "oci:" + out + ":final");
         assertEquals("created\ncreated\n", printed);
+    }
+
+    @Test
+    void environmentShellWorkdirAndCommandFormsAreBuildKits() throws Exception {
+        String df = """
+                FROM %s/test/busybox:1
+                ARG FLAVOUR=default
+                ARG UNSET
+                ENV KEPT=env-value
+                WORKDIR /w
+                RUN echo "flavour=$FLAVOUR kept=$KEPT unset=${UNSET-none} path=$PATH pwd=$(pwd) host=$(hostname)" > out.txt
+                RUN echo "proxy=$HTTP_PROXY" > proxy.txt
+                SHELL ["/bin/sh", "-ec"]
+                RUN case "$-" in *e*) echo errexit > shell.txt;; esac
+                RUN ["/bin/sh", "-c", "echo exec form $KEPT > /w/exec.txt"]
+                RUN <<EOT
+                #!/bin/awk -f
+                BEGIN { print "awk script" > "/w/awk.txt" }
+                EOT
+                RUN cat > /w/doc.txt <<EOF
+                line from a heredoc
+                EOF
+                """.formatted(registry.host());
+        Path ctx = context(df);
+        Path out = work.resolve("out");
+        Path dockerfile = ctx.resolve("Dockerfile");
+        BuildRequest req = new BuildRequest(dockerfile, df, ctx, Optional.empty(), Map.of("FLAVOUR", "from-arg",
+                "HTTP_PROXY", "http://127.0.0.1:3128"),
+                Platform.host(), List.of(new Output.OciLayout(out)), Optional.empty(), Optional.empty(),
+                work.resolve("cache"), false, false, Map.of(), OptionalLong.empty(), false,
+                RegistryOptions.defaults().withDockerConfigDir(dockerConfig));
+        BuildResult r = Builder.build(req, e -> { });
+        Path root = unpack(out, r);
+        assertEquals("flavour=from-arg kept=env-value unset=none path=/bin pwd=/w host=buildkitsandbox\n",
+                Files.readString(root.resolve("w/out.txt")));
+        assertEquals("errexit\n", Files.readString(root.resolve("w/shell.txt")), "RUN used SHELL");
+        assertEquals("proxy=http://127.0.0.1:3128\n", Files.readString(root.resolve("w/proxy.txt")),
+                "a proxy build arg reaches RUN undeclared");
+        assertEquals("exec form env-value\n", Files.readString(root.resolve("w/exec.txt")));
+        assertEquals("awk script\n", Files.readString(root.resolve("w/awk.txt")), "a shebang heredoc runs as a file");
+        assertEquals("line from a heredoc\n", Files.readString(root.resolve("w/doc.txt")));
+        assertFalse(Files.exists(root.resolve("dev")), "/dev/pipes and /dev stay out of the layer");
+        JsonObject config = JsonParser.parseString(Files.readString(
+                out.resolve("blobs/sha256").resolve(r.configDigest().hex()))).getAsJsonObject();
+        String env = config.getAsJsonObject("config").get("Env").toString();
+        assertTrue(env.contains("KEPT=env-value") && !env.contains("FLAVOUR"), "ARGs stay out of the config: " + env);
+        String history = config.get("history").toString();
+        assertTrue(history.contains("RUN |1 FLAVOUR=from-arg /bin/sh -c echo"), history);
+        assertFalse(history.contains("3128") || env.contains("3128"), "nor is it in the history or config: " + history);
     }
 
     @Test
@@ -153,35 +206,11 @@ class RunIT {
         BuildResult asRoot = Builder.build(request(ctx, work.resolve("cache-root"), work.resolve("out-root"),
                 OptionalLong.of(EPOCH)), e -> { });
 
-        // A world-readable copy of the class path, a work dir nobody (65534) owns, and the same context.
-        Path nobody = Files.createDirectories(work.resolve("nobody"));
-        List<String> cp = new ArrayList<>();
-        int n = 0;
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            Path src = Path.of(entry);
-            if (!Files.exists(src)) {
-                continue;
-            }
-            Path dst = nobody.resolve("cp").resolve(n++ + (Files.isDirectory(src) ? "" : ".jar"));
-            copyTree(src, dst);
-            cp.add(dst.toString());
-        }
-        Path uctx = nobody.resolve("ctx");
-        copyTree(ctx, uctx);
-        tool(Map.of(), "chown", "-R", "65534:65534", nobody.toString());
-        for (Path p = nobody; p.getParent() != null; p = p.getParent()) {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(p.equals(nobody) ? "rwxr-xr-x" : "rwxr-xr-x"));
-            if (p.equals(Path.of(System.getProperty("java.io.tmpdir")))) {
-                break;
-            }
-        }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String printed = tool(Map.of("HOME", nobody.toString(), "PATH", System.getenv("PATH")), "setpriv",
-                "--reuid=65534", "--regid=65534", "--clear-groups", java, "-cp", String.join(File.pathSeparator, cp),
-                RunChild.class.getName(), uctx.toString(), nobody.resolve("cache").toString(),
-                nobody.resolve("out").toString(), dockerConfig.toString(), Long.toString(EPOCH));
-        assertTrue(printed.contains("digest " + asRoot.manifestDigest()), "root built " + asRoot.manifestDigest()
-                + ", nobody printed: " + printed);
+        Path nobody = nobodyHome(ctx);
+        String printed = asNobody(nobody, System.getenv("PATH"), Long.toString(EPOCH)).output();
+        assertTrue(printed.contains("digest " + asRoot.manifestDigest()), () -> "root built " + asRoot.manifestDigest()
+                + ", nobody printed: " + printed + "\n" + layerListings(work.resolve("out-root"))
+                + "\nnobody:\n" + layerListings(nobody.resolve("out")));
     }
 
     @Test
@@ -206,6 +235,19 @@ class RunIT {
     }
 
     @Test
+    void withoutASandboxARunSaysWhatToInstall() throws Exception {
+        RequiredTool.find("setpriv", "util-linux");
+        assertEquals("root", System.getProperty("user.name"), "this test switches users, so it runs as root");
+        Path ctx = context(mainDockerfile(registry.host()));
+        // No bwrap on PATH, and not root (so no chroot fallback): a real machine without bubblewrap.
+        Path bin = Files.createDirectories(work.resolve("bin-without-bwrap"));
+        Result r = asNobody(nobodyHome(ctx), bin.toString(), Long.toString(EPOCH));
+        assertTrue(r.exit() != 0, r.output());
+        assertTrue(r.output().contains("Dockerfile:3: stage base: " + dev.stagesmith.engine.run.Sandboxes.missingAdvice()),
+                r.output());
+    }
+
+    @Test
     void aFailingRunReportsItsExitCodeLastLinesAndLine() throws Exception {
         String df = """
                 FROM %s/test/busybox:1
@@ -225,6 +267,7 @@ class RunIT {
     void cancellingALongRunStopsItAndTheCacheStaysUsable() throws Exception {
         String df = """
                 FROM %s/test/busybox:1
+                RUN echo before > /before
                 RUN echo started && sleep 60 && echo never > /never
                 """.formatted(registry.host());
         Path ctx = context(df);
@@ -251,9 +294,17 @@ class RunIT {
         assertTrue(ms < 3000, "stopped in " + ms + " ms");
         assertTrue(sleepers().isEmpty(), "no sandboxed process is left: " + sleepers());
 
+        try (Stream<Path> left = Files.list(cache)) {
+            List<String> scratch = left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".scratch-")).toList();
+            assertEquals(List.of(), scratch, "the cancelled build cleaned its root directories up");
+        }
+
         Files.writeString(ctx.resolve("Dockerfile"), df.replace("sleep 60", "sleep 0"));
-        BuildResult r = Builder.build(request(ctx, cache, work.resolve("out2")), e -> { });
-        assertEquals(3, r.layers());
+        Events events = new Events();
+        BuildResult r = Builder.build(request(ctx, cache, work.resolve("out2")), events);
+        assertEquals(4, r.layers());
+        assertEquals(1, events.cached("RUN echo before"), "the RUN that finished before the cancel is cached");
+        assertEquals(List.of("started"), events.output());
     }
 
     @Test
@@ -270,6 +321,58 @@ class RunIT {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private record Result(int exit, String output) {}
+
+    /** A world-readable copy of the class path and of the context, in a directory nobody (65534) owns. */
+    private Path nobodyHome(Path ctx) throws Exception {
+        Path nobody = Files.createDirectories(work.resolve("nobody"));
+        int n = 0;
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path src = Path.of(entry);
+            if (Files.exists(src)) {
+                copyTree(src, nobody.resolve("cp").resolve(n++ + (Files.isDirectory(src) ? "" : ".jar")));
+            }
+        }
+        copyTree(ctx, nobody.resolve("ctx"));
+        tool(Map.of(), "chown", "-R", "65534:65534", nobody.toString());
+        for (Path p = nobody; p.getParent() != null; p = p.getParent()) {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+            if (p.equals(Path.of(System.getProperty("java.io.tmpdir")))) {
+                break;
+            }
+        }
+        return nobody;
+    }
+
+    /** Builds nobody's copy of the context with {@link RunChild} as uid 65534. */
+    private Result asNobody(Path nobody, String path, String epoch) throws Exception {
+        List<String> cp = new ArrayList<>();
+        try (Stream<Path> s = Files.list(nobody.resolve("cp"))) {
+            s.sorted((a, b) -> Integer.compare(index(a), index(b))).forEach(p -> cp.add(p.toString()));
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(RequiredTool.find("setpriv", "util-linux").toString(),
+                "--reuid=65534", "--regid=65534", "--clear-groups", java, "-cp", String.join(File.pathSeparator, cp),
+                RunChild.class.getName(), nobody.resolve("ctx").toString(), nobody.resolve("cache").toString(),
+                nobody.resolve("out").toString(), dockerConfig.toString(), epoch)
+                .directory(work.toFile()).redirectErrorStream(true);
+        pb.environment().put("HOME", nobody.toString());
+        pb.environment().put("PATH", path);
+        Path out = Files.createTempFile(work, "nobody-", ".txt");
+        pb.redirectOutput(out.toFile());
+        Process p = pb.start();
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("the build as nobody did not finish in 300 s");
+        }
+        return new Result(p.exitValue(), Files.readString(out));
+    }
+
+    private static int index(Path p) {
+        String name = p.getFileName().toString();
+        return Integer.parseInt(name.endsWith(".jar") ? name.substring(0, name.length() - 4) : name);
+    }
 
     private BuildRequest request(Path ctx, Path cache, Path out) throws IOException {
         return request(ctx, cache, out, OptionalLong.empty());
@@ -325,6 +428,26 @@ class RunIT {
         List<String> out = new ArrayList<>();
         config.getAsJsonObject("rootfs").getAsJsonArray("diff_ids").forEach(d -> out.add(d.getAsString()));
         return out;
+    }
+
+    /** For failure messages: {@code tar -tv} of every layer blob. */
+    private String layerListings(Path layout) {
+        StringBuilder sb = new StringBuilder();
+        try (Stream<Path> blobs = Files.list(layout.resolve("blobs/sha256"))) {
+            for (Path b : blobs.sorted().toList()) {
+                if (Files.size(b) < 512 || Files.size(b) > 1_000_000) {
+                    continue;
+                }
+                Process p = new ProcessBuilder("tar", "--numeric-owner", "-tvf", b.toString()).redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (p.waitFor() == 0) {
+                    sb.append(b.getFileName()).append(":\n").append(out);
+                }
+            }
+        } catch (Exception e) {
+            sb.append(e);
+        }
+        return sb.toString();
     }
 
     /** Every entry name in every layer blob of the layout. */

@@ -32,6 +32,10 @@ record DiskStat(long inode, long ctimeNanos, int type, int mode, long size, int 
                 (Integer) a.get("uid"), (Integer) a.get("gid"));
     }
 
+    DiskStat withMode(int newMode) {
+        return new DiskStat(inode, ctimeNanos, type, newMode, size, nlink, rdev, uid, gid);
+    }
+
     /** The entry type this is, or null for a socket (never part of a layer). */
     FileEntry.Type entryType() {
         return switch (type) {

@@ -47,6 +47,9 @@ public final class MountStubs {
         List<String> sorted = new ArrayList<>(targets);
         sorted.sort((a, b) -> b.length() - a.length());
         for (String t : sorted) {
+            if (throughSymlink(t)) {
+                continue; // the sandbox resolved it inside the root; here it would lead elsewhere
+            }
             for (String p = t; !p.isEmpty() && !existed.contains(p); p = parent(p)) {
                 Path path = root.resolve(p);
                 if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
@@ -61,6 +64,18 @@ public final class MountStubs {
                 Files.deleteIfExists(path);
             }
         }
+    }
+
+    private boolean throughSymlink(String rel) {
+        Path p = root;
+        String[] parts = rel.split("/");
+        for (int i = 0; i < parts.length - 1; i++) {
+            p = p.resolve(parts[i]);
+            if (Files.isSymbolicLink(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String clean(String absolute) {

@@ -29,7 +29,7 @@ import java.util.TreeMap;
  * A stage's root file system as a directory on disk for RUN. It is written from the stage's {@link FileTree}
  * once and then kept in step with it: {@link #sync} writes only the entries that differ (a COPY's layer, say).
  * The tree is also the side table of what the disk cannot hold: owners (the builder may not chown), and
- * device nodes and FIFOs, which are never created here. After a RUN, {@link #diff} compares the disk with the
+ * device nodes, which only a root builder with real owners makes (FIFOs anyone makes). After a RUN, {@link #diff} compares the disk with the
  * stat snapshot taken when the disk last matched the tree.
  */
 public final class RootFs {
@@ -42,6 +42,9 @@ public final class RootFs {
     private Map<String, DiskStat> stats = new HashMap<>();
     /** Tree entries that are not on disk: device nodes and FIFOs (see the class comment). */
     private final Set<String> absent = new HashSet<>();
+    private final Map<String, Unlocked> unlocked = new HashMap<>();
+    /** Directories {@link #ensureParent} found real during the current {@link #sync}. */
+    private final Set<String> checkedDirs = new HashSet<>();
 
     private RootFs(Path dir, boolean realOwners) {
         this.dir = dir;
@@ -77,6 +80,7 @@ public final class RootFs {
             return;
         }
         boolean changed = false;
+        checkedDirs.clear();
         Set<String> touchedDirs = new HashSet<>();
         // Removals first, deepest first, so a directory becoming a file finds its path free.
         List<FileEntry> old = new ArrayList<>(tree.entries());
@@ -302,7 +306,7 @@ public final class RootFs {
                 if (excluded.contains(rel)) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
-                out.put(rel, DiskStat.of(d));
+                out.put(rel, stat(d, rel));
                 return FileVisitResult.CONTINUE;
             }
 
@@ -310,20 +314,56 @@ public final class RootFs {
             public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
                 String rel = rel(f);
                 if (!excluded.contains(rel)) {
-                    out.put(rel, DiskStat.of(f));
+                    out.put(rel, stat(f, rel));
                 }
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
-                // A directory the RUN made unreadable (chmod 000) is still a directory in the layer.
-                out.put(rel(f), DiskStat.of(f));
+                // A directory the RUN locked (chmod 000) cannot be opened by the builder until stat() opens it.
+                String rel = rel(f);
+                if (excluded.contains(rel)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                DiskStat st = stat(f, rel);
+                out.put(rel, st);
+                if (st.isDirectory() && Files.isReadable(f) && Files.isExecutable(f)) {
+                    Files.walkFileTree(f, this);
+                }
                 return FileVisitResult.CONTINUE;
             }
         });
         return out;
     }
+
+    /**
+     * The stat the diff compares. The RUN ran as root inside its namespace and may have locked a directory or
+     * file (chmod 000) that the builder, not root outside, must still read: it is opened up for the owner
+     * here, and its mode is reported as the RUN left it for as long as nobody changes it again.
+     */
+    private DiskStat stat(Path p, String rel) throws IOException {
+        DiskStat st = DiskStat.of(p);
+        Unlocked u = unlocked.get(rel);
+        if (u != null) {
+            if (st.inode() == u.inode() && st.mode() == u.openedMode()) {
+                return st.withMode(u.mode());
+            }
+            unlocked.remove(rel);
+        }
+        int need = st.isDirectory() ? 0500 : st.type() == DiskStat.S_IFREG ? 0400 : 0;
+        if (realOwners || (st.mode() & need) == need) {
+            return st;
+        }
+        int opened = st.mode() | need;
+        Files.setPosixFilePermissions(p, perms(opened));
+        DiskStat now = DiskStat.of(p);
+        unlocked.put(rel, new Unlocked(now.inode(), st.mode(), now.mode()));
+        return now.withMode(st.mode());
+    }
+
+    /** A path {@link #stat} opened up: what the RUN left and what the disk has now. */
+    private record Unlocked(long inode, int mode, int openedMode) {}
 
     private String rel(Path p) {
         return dir.relativize(p).toString();
@@ -350,25 +390,69 @@ public final class RootFs {
             case FILE -> {
                 if (Files.isDirectory(p, NOFOLLOW)) {
                     deleteTree(p);
+                    forget(e.path());
                 }
                 try (InputStream in = e.content().open()) {
                     Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
                 }
                 chown(p, e);
-                Files.setPosixFilePermissions(p, perms(e.mode()));
+                // Times before the mode: the JDK opens the file to set them, which a mode of 000 would refuse.
                 Files.setLastModifiedTime(p, FileTime.fromMillis(e.mtime() * 1000L));
+                Files.setPosixFilePermissions(p, perms(e.mode()));
             }
             case SYMLINK -> {
                 if (Files.isDirectory(p, NOFOLLOW)) {
                     deleteTree(p);
+                    forget(e.path());
                 } else {
                     Files.deleteIfExists(p);
                 }
                 Files.createSymbolicLink(p, Path.of(e.linkTarget()));
                 chown(p, e);
             }
-            default -> absent.add(e.path()); // devices and FIFOs: kept in the tree, never made on disk
+            default -> {
+                if (Files.exists(p, NOFOLLOW)) {
+                    deleteTree(p);
+                    forget(e.path());
+                }
+                if (special(e, p)) {
+                    chown(p, e);
+                    Files.setPosixFilePermissions(p, perms(e.mode()));
+                } else {
+                    absent.add(e.path()); // kept in the tree, not on disk (see the class comment)
+                }
+            }
         }
+    }
+
+    /**
+     * Makes a FIFO (anyone may) or, as root with real owners, a device node, with the host's mkfifo and
+     * mknod (Java has no call for either); false when that cannot be done here.
+     */
+    private boolean special(FileEntry e, Path p) throws IOException {
+        List<String> cmd;
+        if (e.type() == FileEntry.Type.FIFO) {
+            cmd = List.of("mkfifo", p.toString());
+        } else if (realOwners && (e.type() == FileEntry.Type.CHAR || e.type() == FileEntry.Type.BLOCK)) {
+            cmd = List.of("mknod", p.toString(), e.type() == FileEntry.Type.CHAR ? "c" : "b",
+                    Integer.toString(e.devMajor()), Integer.toString(e.devMinor()));
+        } else {
+            return false;
+        }
+        try {
+            Process proc = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return proc.waitFor() == 0 && Files.exists(p, NOFOLLOW);
+        } catch (IOException notInstalled) {
+            return false;
+        } catch (InterruptedException e2) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while making " + e.path(), e2);
+        }
+    }
+
+    private void forget(String deletedDir) {
+        checkedDirs.removeIf(d -> d.equals(deletedDir) || d.startsWith(deletedDir + "/"));
     }
 
     private void chown(Path p, FileEntry e) throws IOException {
@@ -384,20 +468,24 @@ public final class RootFs {
      */
     private boolean ensureParent(String path, Set<String> touchedDirs) throws IOException {
         String parent = FileEntry.parentOf(path);
-        Path d = dir;
-        for (String part : parent.isEmpty() ? new String[0] : parent.split("/")) {
-            d = d.resolve(part);
-            if (Files.isSymbolicLink(d)) {
-                return false;
-            }
-            if (!Files.exists(d, NOFOLLOW)) {
-                Files.createDirectory(d);
-                touchedDirs.add(dir.relativize(d).toString());
-            } else if (!Files.isDirectory(d, NOFOLLOW)) {
-                return false;
-            }
+        if (parent.isEmpty() || checkedDirs.contains(parent)) {
+            return true;
+        }
+        if (!ensureParent(parent, touchedDirs)) {
+            return false;
+        }
+        Path d = dir.resolve(parent);
+        if (Files.isSymbolicLink(d)) {
+            return false;
+        }
+        if (!Files.exists(d, NOFOLLOW)) {
+            Files.createDirectory(d);
+            touchedDirs.add(parent);
+        } else if (!Files.isDirectory(d, NOFOLLOW)) {
+            return false;
         }
         writable(d, touchedDirs);
+        checkedDirs.add(parent);
         return true;
     }
 
@@ -444,7 +532,21 @@ public final class RootFs {
             }
 
             @Override
+            public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                // A directory locked with chmod 000 cannot even be opened until it is opened up.
+                if (!Files.isDirectory(f, NOFOLLOW) || Files.isReadable(f) && Files.isExecutable(f)) {
+                    throw e;
+                }
+                Files.setPosixFilePermissions(f, perms(0700));
+                Files.walkFileTree(f, this);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
             public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                if (exc != null) {
+                    throw exc;
+                }
                 Files.delete(d);
                 return FileVisitResult.CONTINUE;
             }

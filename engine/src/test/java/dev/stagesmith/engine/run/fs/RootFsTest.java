@@ -47,12 +47,40 @@ class RootFsTest {
                 FileEntry.file("keep/a", 0644, 0, 0, 0, text("a")),
                 FileEntry.file("keep/b", 0644, 0, 0, 0, text("b")),
                 FileEntry.symlink("link", "etc/passwd", 0, 0, 0),
-                new FileEntry("dev/null", FileEntry.Type.CHAR, 0666, 0, 0, 0, "", 1, 3, Map.of(), null))));
+                new FileEntry("dev/null", FileEntry.Type.CHAR, 0666, 0, 0, 0, "", 1, 3, Map.of(), null),
+                new FileEntry("fifo", FileEntry.Type.FIFO, 0620, 0, 0, 0, "", 0, 0, Map.of(), null))));
     }
 
     @Test
     void nothingChangedGivesNoEntries() throws IOException {
         assertEquals(List.of(), fs.diff(Set.of(), RUN_USER, 0));
+    }
+
+    @Test
+    void syncWritesOnlyWhatDiffersAndTheDiskThenMatches() throws IOException {
+        Object passwdInode = Files.getAttribute(root.resolve("etc/passwd"), "unix:ino");
+        FileTree next = fs.tree().apply(List.of(
+                FileEntry.file("d/one", 0600, 0, 0, 0, text("changed by a COPY")),
+                FileEntry.file("keep", 0644, 0, 0, 0, text("a file where a directory was")),
+                FileEntry.dir("new", 0555, 0, 0, 0),
+                FileEntry.file("new/deep", 0644, 0, 0, 0, text("deep")),
+                FileEntry.whiteout("d/two")));
+        fs.sync(next);
+        assertEquals("changed by a COPY", Files.readString(root.resolve("d/one")));
+        assertEquals("a file where a directory was", Files.readString(root.resolve("keep")));
+        assertEquals("deep", Files.readString(root.resolve("new/deep")));
+        assertTrue(Files.notExists(root.resolve("d/two")));
+        assertEquals(passwdInode, Files.getAttribute(root.resolve("etc/passwd"), "unix:ino"), "untouched files stay");
+        assertEquals(List.of(), fs.diff(Set.of(), RUN_USER, 0), "the snapshot matches the disk after a sync");
+    }
+
+    @Test
+    void fifosAreMadeDevicesAreNot() throws IOException {
+        assertTrue(Files.exists(root.resolve("fifo")) && !Files.isRegularFile(root.resolve("fifo")), "a FIFO on disk");
+        assertEquals(0620, (int) Files.getAttribute(root.resolve("fifo"), "unix:mode") & 07777);
+        assertTrue(Files.notExists(root.resolve("dev/null")), "no device node without real owners");
+        Files.delete(root.resolve("fifo"));
+        assertEquals(Map.of("fifo", FileEntry.Type.WHITEOUT), types(diff(Set.of())));
     }
 
     @Test

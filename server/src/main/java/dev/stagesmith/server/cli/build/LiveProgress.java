@@ -68,7 +68,7 @@ final class LiveProgress implements ProgressView {
             }
         } else if (e instanceof BuildEvent.StepFailed f) {
             running.remove(f.id().toString());
-            finish("=> ERROR " + f.id() + " " + f.message());
+            finish("=> ERROR " + f.id() + " " + f.message().lines().findFirst().orElse(""));
         } else if (e instanceof BuildEvent.StepOutput o) {
             Running r = running.get(o.id().toString());
             if (r != null) {

@@ -21,7 +21,9 @@ public final class BuildLogLines {
             return "#" + f.id() + " DONE " + seconds(f.elapsed());
         }
         if (e instanceof BuildEvent.StepFailed f) {
-            return "#" + f.id() + " ERROR " + f.message();
+            // The first line: the output lines were logged as they came, and the whole message (with the RUN's
+            // last lines) ends the build's output once.
+            return "#" + f.id() + " ERROR " + f.message().lines().findFirst().orElse("");
         }
         if (e instanceof BuildEvent.StepProgress p) {
             return null;
@@ -37,7 +39,6 @@ public final class BuildLogLines {
         }
         return null;
     }
-
 
     /** Seconds with two decimals, as {@code 1.25s}. */
     public static String seconds(Duration d) {

@@ -20,6 +20,13 @@ class ProgressViewTest {
     }
 
     @Test
+    void plainShowsAFailedStepsFirstLineOnly() {
+        assertEquals("#[build 3/5] ERROR `/bin/sh -c make` exited with code 2", PlainProgress.format(
+                new BuildEvent.StepFailed(ID, "`/bin/sh -c make` exited with code 2\nmake: *** [all] Error 1",
+                        new dev.stagesmith.grammar.TextRange(0, 8))));
+    }
+
+    @Test
     void jsonEmitsAnOutputEvent() {
         StringWriter w = new StringWriter();
         new JsonProgress(new PrintWriter(w)).on(new BuildEvent.StepOutput(ID, "a \"quoted\" line"));
