@@ -56,7 +56,7 @@ final class RunMountRoots implements MountSources.Roots {
                         .append(' ').append(e.linkTarget()).append(' ').append(digests.getOrDefault(e.path(), null))
                         .append('\n');
             }
-            return new MountSources.Root(dir, Digest.of(key.toString()).toString());
+            return MountSources.Root.of(dir, Digest.of(key.toString()).toString());
         } catch (IOException e) {
             throw new MountException("cannot read the build context for a mount: " + e.getMessage(), e);
         }
@@ -66,16 +66,21 @@ final class RunMountRoots implements MountSources.Roots {
     public MountSources.Root from(String name) throws MountException {
         ImageState source = sourceState(name);
         String key = source.key.toString();
-        Path dir = session.mountRoots.computeIfAbsent(key, k -> {
+        return new MountSources.Root("root " + key, () -> {
             try {
-                Path d = Files.createDirectory(session.scratchDir().resolve("root"));
-                RootFs.create(d).sync(source.tree());
-                return d;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                return session.mountRoots.computeIfAbsent(key, k -> {
+                    try {
+                        Path d = Files.createDirectory(session.scratchDir().resolve("root"));
+                        RootFs.create(d).sync(source.tree());
+                        return d;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw new MountException("cannot lay out " + name + " to mount it: " + e.getCause().getMessage(), e);
             }
         });
-        return new MountSources.Root(dir, "root " + key);
     }
 
     private ImageState sourceState(String from) throws MountException {

@@ -83,46 +83,58 @@ final class RunStep {
         for (Flag f : run.flags("mount")) {
             mountValues.add(stage.expand(f.value().orElse("")));
         }
-        MountPlanner.Planned planned;
-        Path scratch;
+        String createdBy = command.history(state.env, ImageConfig.env(state.config).keySet());
+        MountSources sources;
+        String mountsKey;
         try {
-            scratch = session.scratchDir();
-            planned = MountPlanner.plan(mountValues, workdir, new MountSources(session.cache().root().resolve("mounts"),
-                    session.request().secrets(), session.request().ssh(), scratch, new RunMountRoots(session, stage)));
+            sources = new MountSources(session.cache().root().resolve("mounts"), session.request().secrets(),
+                    session.request().ssh(), session.scratchDir(), new RunMountRoots(session, stage));
+            mountsKey = MountPlanner.key(mountValues, workdir, sources);
         } catch (MountException e) {
             throw new StepFailure(e.getMessage(), e.getCause());
         } catch (IOException e) {
             throw new StepFailure("cannot prepare the RUN: " + e.getMessage(), e);
         }
-        try (AutoCloseable release = planned.release()) {
-            String createdBy = command.history(state.env, ImageConfig.env(state.config).keySet());
-            StringBuilder keyText = new StringBuilder("RUN\n");
-            command.argv().forEach(a -> keyText.append("arg ").append(a.replace("\n", "\\n")).append('\n'));
-            env.forEach(e -> keyText.append("env ").append(e.replace("\n", "\\n")).append('\n'));
-            keyText.append("user ").append(user).append("\nworkdir ").append(workdir)
-                    .append("\nnetwork ").append(network).append("\nmounts ").append(planned.cacheKey());
-            Digest next = stage.chainKey(keyText.toString());
-            Optional<BuildCache.StepRecord> hit = session.noCache() ? Optional.empty() : session.cache().step(next);
-            BuildCache.StepRecord record;
-            if (hit.isPresent()) {
-                record = hit.get();
-            } else {
-                record = execute(command, env, user, workdir, network, planned, scratch, next, createdBy);
-                session.store(next, record);
+        StringBuilder keyText = new StringBuilder("RUN\n");
+        command.argv().forEach(a -> keyText.append("arg ").append(a.replace("\n", "\\n")).append('\n'));
+        env.forEach(e -> keyText.append("env ").append(e.replace("\n", "\\n")).append('\n'));
+        keyText.append("user ").append(user).append("\nworkdir ").append(workdir)
+                .append("\nnetwork ").append(network).append("\nmounts ").append(mountsKey);
+        Digest next = stage.chainKey(keyText.toString());
+        // Looked up before the mounts are set up: a cached RUN lays out no stage, copies nothing and waits on
+        // no cache lock.
+        Optional<BuildCache.StepRecord> hit = session.noCache() ? Optional.empty() : session.cache().step(next);
+        BuildCache.StepRecord record;
+        if (hit.isPresent()) {
+            record = hit.get();
+        } else {
+            MountPlanner.Planned planned;
+            try {
+                planned = MountPlanner.plan(mountValues, workdir, sources);
+            } catch (MountException e) {
+                throw new StepFailure(e.getMessage(), e.getCause());
             }
-            stage.commitLayer(next, record, createdBy);
-            if (rootfs != null) {
-                rootfs.adopt(stage.state().tree());
+            try (AutoCloseable release = planned.release()) {
+                record = execute(command, env, user, workdir, network, planned, sources.scratch(), next, createdBy);
+            } catch (StepFailure | RuntimeException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new StepFailure("RUN failed in the engine: " + e.getMessage(), e);
+            } catch (Exception e) {
+                // Only AutoCloseable.close() of the mounts' release throws a checked exception of another kind.
+                throw new StepFailure("cannot release the RUN's mounts: " + e.getMessage(), e);
             }
-            return hit.isPresent();
-        } catch (StepFailure | RuntimeException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new StepFailure("RUN failed in the engine: " + e.getMessage(), e);
-        } catch (Exception e) {
-            // Only AutoCloseable.close() of the mounts' release throws a checked exception of another kind.
-            throw new StepFailure("cannot release the RUN's mounts: " + e.getMessage(), e);
+            session.store(next, record);
         }
+        stage.commitLayer(next, record, createdBy);
+        if (rootfs != null) {
+            try {
+                rootfs.adopt(stage.state().tree());
+            } catch (IOException e) {
+                throw new StepFailure("RUN failed in the engine: " + e.getMessage(), e);
+            }
+        }
+        return hit.isPresent();
     }
 
     private Network network() throws StepFailure {

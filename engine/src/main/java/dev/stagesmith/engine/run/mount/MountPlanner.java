@@ -46,18 +46,10 @@ public final class MountPlanner {
         if (values.isEmpty()) {
             return Planned.none();
         }
-        List<MountSpec> specs = new ArrayList<>();
-        int ssh = 0;
-        for (String v : values) {
-            MountSpec spec = MountSpec.parse(v, workdir, ssh);
-            specs.add(spec);
-            if (spec.type() == MountSpec.Type.SSH) {
-                ssh++;
-            }
-        }
+        List<MountSpec> specs = parse(values, workdir);
         Held held = new Held();
         try {
-            Session s = new Session(sources, held);
+            Session s = new Session(sources, held, false);
             for (MountSpec spec : specs) {
                 s.add(spec);
             }
@@ -68,6 +60,34 @@ public final class MountPlanner {
         }
     }
 
+    /**
+     * What {@link #plan} would give as {@link Planned#cacheKey()}, without setting anything up: no stage laid
+     * out, no copy, no cache lock. A RUN looks itself up with this and plans only on a miss.
+     */
+    public static String key(List<String> values, String workdir, MountSources sources) throws MountException {
+        if (values.isEmpty()) {
+            return "";
+        }
+        Session s = new Session(sources, new Held(), true);
+        for (MountSpec spec : parse(values, workdir)) {
+            s.add(spec);
+        }
+        return String.join("\n", s.key);
+    }
+
+    private static List<MountSpec> parse(List<String> values, String workdir) throws MountException {
+        List<MountSpec> specs = new ArrayList<>();
+        int ssh = 0;
+        for (String v : values) {
+            MountSpec spec = MountSpec.parse(v, workdir, ssh);
+            specs.add(spec);
+            if (spec.type() == MountSpec.Type.SSH) {
+                ssh++;
+            }
+        }
+        return specs;
+    }
+
     /** The mounts of one plan as they are set up. */
     private static final class Session {
         final MountSources sources;
@@ -75,11 +95,14 @@ public final class MountPlanner {
         final List<SandboxMount> mounts = new ArrayList<>();
         final List<String> key = new ArrayList<>();
         final Map<String, String> env = new LinkedHashMap<>();
+        /** Only the key: nothing is laid out, copied, locked or read. */
+        final boolean keyOnly;
         Path scratch;
 
-        Session(MountSources sources, Held held) {
+        Session(MountSources sources, Held held, boolean keyOnly) {
             this.sources = sources;
             this.held = held;
+            this.keyOnly = keyOnly;
         }
 
         void add(MountSpec spec) throws MountException {
@@ -87,8 +110,8 @@ public final class MountPlanner {
                 case BIND -> bind(spec);
                 case CACHE -> cache(spec);
                 case TMPFS -> {
-                    mounts.add(SandboxMount.tmpfs(spec.target(), spec.sizeBytes()));
                     key.add(spec.describe());
+                    mounts.add(SandboxMount.tmpfs(spec.target(), spec.sizeBytes()));
                 }
                 case SECRET -> secret(spec);
                 case SSH -> ssh(spec);
@@ -97,17 +120,16 @@ public final class MountPlanner {
 
         /** The context or a stage/image, read-only; {@code rw} binds a copy so writes are thrown away. */
         private void bind(MountSpec spec) throws MountException {
-            Path dir;
-            String contentKey;
-            if (spec.from().isPresent()) {
-                MountSources.Root root = sources.roots().from(spec.from().get());
-                dir = MountFiles.inRoot(root.dir(), spec.source(), "--mount from=" + spec.from().get());
-                contentKey = root.key() + ":" + spec.source();
-            } else {
-                MountSources.Root root = sources.roots().context(spec.source());
-                dir = root.dir();
-                contentKey = root.key();
+            MountSources.Root root = spec.from().isPresent() ? sources.roots().from(spec.from().get())
+                    : sources.roots().context(spec.source());
+            String contentKey = spec.from().isPresent() ? root.key() + ":" + spec.source() : root.key();
+            key.add(spec.describe() + " content=" + contentKey);
+            if (keyOnly) {
+                return;
             }
+            Path dir = spec.from().isPresent()
+                    ? MountFiles.inRoot(root.dir(), spec.source(), "--mount from=" + spec.from().get())
+                    : root.dir();
             if (!spec.readOnly()) {
                 Path copy = scratch().resolve("bind-" + mounts.size());
                 try {
@@ -119,11 +141,14 @@ public final class MountPlanner {
                 dir = copy;
             }
             mounts.add(SandboxMount.bind(dir, spec.target(), spec.readOnly()));
-            key.add(spec.describe() + " content=" + contentKey);
         }
 
         /** A persistent directory; its content is never part of the key, only how it is mounted. */
         private void cache(MountSpec spec) throws MountException {
+            if (keyOnly) {
+                key.add(spec.describe());
+                return;
+            }
             Optional<Path> seed = Optional.empty();
             if (spec.from().isPresent()) {
                 MountSources.Root root = sources.roots().from(spec.from().get());
@@ -149,6 +174,9 @@ public final class MountPlanner {
                 return; // BuildKit skips a missing optional secret: no file, no variable
             }
             key.add(spec.describe());
+            if (keyOnly) {
+                return;
+            }
             byte[] value;
             try {
                 value = Files.readAllBytes(file);
@@ -193,6 +221,9 @@ public final class MountPlanner {
                 return;
             }
             key.add(spec.describe());
+            if (keyOnly) {
+                return;
+            }
             mounts.add(SandboxMount.bind(Path.of(socket), spec.target(), false));
             env.putIfAbsent("SSH_AUTH_SOCK", spec.target());
         }

@@ -25,6 +25,24 @@ public record MountSources(Path cacheRoot, Map<String, Path> secrets, Map<String
         Root from(String name) throws MountException;
     }
 
-    /** A directory to bind, and a key of its content for the RUN's cache key. */
-    public record Root(Path dir, String key) {}
+    /**
+     * A directory to bind and a key of its content for the RUN's cache key. The directory is made only when
+     * asked for, so a RUN found in the cache never lays out the stage it mounts.
+     */
+    public record Root(String key, Directory directory) {
+
+        public static Root of(Path dir, String key) {
+            return new Root(key, () -> dir);
+        }
+
+        public Path dir() throws MountException {
+            return directory.get();
+        }
+    }
+
+    /** Makes (once) or finds the directory of a {@link Root}. */
+    @FunctionalInterface
+    public interface Directory {
+        Path get() throws MountException;
+    }
 }

@@ -75,7 +75,7 @@ class MountPlannerTest {
                 if (!Files.exists(p)) {
                     throw new MountException("no " + subpath + " in the context");
                 }
-                return new MountSources.Root(p, "ctx:" + subpath);
+                return MountSources.Root.of(p, "ctx:" + subpath);
             }
 
             @Override
@@ -83,7 +83,7 @@ class MountPlannerTest {
                 if (!name.equalsIgnoreCase("build")) {
                     throw new MountException("no stage or image " + name);
                 }
-                return new MountSources.Root(stage, "stage-key");
+                return MountSources.Root.of(stage, "stage-key");
             }
         };
         return new MountSources(tmp.resolve("cache"), secrets, ssh, tmp.resolve("scratch"), roots);
@@ -103,6 +103,37 @@ class MountPlannerTest {
         Planned p = MountPlanner.plan(List.of(), "/", sources);
         assertEquals(List.of(), p.mounts());
         assertEquals("", p.cacheKey());
+    }
+
+    @Test
+    void theKeyAloneMatchesThePlanAndSetsNothingUp() throws Exception {
+        List<String> values = List.of("type=bind,from=build,source=/opt/app,target=/app,rw",
+                "type=bind,source=go.mod,target=go.mod", "type=cache,target=/root/.cache,sharing=locked",
+                "type=tmpfs,target=/tmp", "type=secret,id=tok");
+        MountSources.Roots lazy = new MountSources.Roots() {
+            @Override
+            public MountSources.Root context(String subpath) throws MountException {
+                return new MountSources.Root("ctx:" + subpath, () -> {
+                    throw new AssertionError("key() asked for the context directory");
+                });
+            }
+
+            @Override
+            public MountSources.Root from(String name) {
+                return new MountSources.Root("stage-key", () -> {
+                    throw new AssertionError("key() laid out the stage");
+                });
+            }
+        };
+        MountSources keyOnly = new MountSources(tmp.resolve("cache"), Map.of("tok", tmp.resolve("secret.txt")),
+                Map.of(), tmp.resolve("scratch"), lazy);
+        String key = MountPlanner.key(values, "/work", keyOnly);
+        assertFalse(Files.exists(tmp.resolve("cache")), "key() made the cache mount's directory");
+        assertFalse(Files.exists(tmp.resolve("scratch")), "key() made a scratch copy");
+        Planned p = MountPlanner.plan(values, "/work", sources);
+        try (AutoCloseable release = p.release()) {
+            assertEquals(p.cacheKey(), key);
+        }
     }
 
     @Test
