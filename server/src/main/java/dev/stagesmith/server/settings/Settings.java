@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The editor's {@code stagesmith} settings, typed, each with a default. Bad values are ignored with a
@@ -21,13 +22,21 @@ import java.util.Optional;
  * @param platform {@code stagesmith.build.platform}: the target platform, default this machine's
  * @param diagnostics {@code stagesmith.diagnostics.enable}: publish diagnostics
  * @param completion {@code stagesmith.completion.enable}: answer completion requests
+ * @param deferredRules {@code stagesmith.diagnostics.deferTo}: rule codes left to another server ({@link PeerRules})
  */
 public record Settings(Map<String, Severity> ruleSeverities, Map<String, String> buildArgs, Optional<Platform> platform,
-        boolean diagnostics, boolean completion) {
+        boolean diagnostics, boolean completion, Set<String> deferredRules) {
 
     public Settings {
         ruleSeverities = Map.copyOf(ruleSeverities);
         buildArgs = Map.copyOf(buildArgs);
+        deferredRules = Set.copyOf(deferredRules);
+    }
+
+    /** Settings that defer no rule to another server. */
+    public Settings(Map<String, Severity> ruleSeverities, Map<String, String> buildArgs, Optional<Platform> platform,
+            boolean diagnostics, boolean completion) {
+        this(ruleSeverities, buildArgs, platform, diagnostics, completion, Set.of());
     }
 
     public static Settings defaults() {
@@ -50,7 +59,8 @@ public record Settings(Map<String, Severity> ruleSeverities, Map<String, String>
                 strings(object(root, "build", "args", warnings), "stagesmith.build.args", warnings),
                 platform(string(root, "build", "platform", warnings), warnings),
                 bool(root, "diagnostics", "enable", true, warnings),
-                bool(root, "completion", "enable", true, warnings));
+                bool(root, "completion", "enable", true, warnings),
+                PeerRules.deferredTo(string(root, "diagnostics", "deferTo", warnings), warnings));
     }
 
     private static Map<String, Severity> severities(JsonObject o, List<String> warnings) {
