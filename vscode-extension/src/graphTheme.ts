@@ -31,6 +31,15 @@ export function customProperties(svg: string): string[] {
  */
 export function themeValue(property: string): string | undefined {
   const words = property.replace(/^--stagesmith-/, '').toLowerCase().split('-');
+  if (words.some((w) => ['opacity', 'width', 'size', 'radius'].includes(w))) {
+    return undefined; // numbers, not colours: the SVG's own values fit every theme
+  }
+  if (words.includes('font') || words.includes('family')) {
+    return 'var(--vscode-editor-font-family, var(--vscode-font-family))';
+  }
+  if (words.length === 1 && ['bg', 'background', 'canvas'].includes(words[0])) {
+    return 'var(--vscode-editor-background)';
+  }
   const isBackground = words.some((w) => ['bg', 'background', 'fill'].includes(w));
   if (isBackground && words.some((w) => ['needed', 'target', 'selected', 'highlight'].includes(w))) {
     return 'var(--vscode-list-inactiveSelectionBackground, var(--vscode-editorWidget-background))';

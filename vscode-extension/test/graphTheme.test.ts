@@ -19,6 +19,13 @@ test('maps roles to theme colours', () => {
   assert.match(themeValue('--stagesmith-edge-copy') ?? '', /charts-blue/);
   assert.match(themeValue('--stagesmith-needed-bg') ?? '', /inactiveSelectionBackground/);
   assert.equal(themeValue('--stagesmith-zzz'), undefined);
+  // The names the server's SvgRenderer uses.
+  assert.equal(themeValue('--stagesmith-bg'), 'var(--vscode-editor-background)');
+  assert.match(themeValue('--stagesmith-font') ?? '', /font-family/);
+  assert.equal(themeValue('--stagesmith-pruned-opacity'), undefined);
+  assert.equal(themeValue('--stagesmith-muted-fg'), 'var(--vscode-descriptionForeground)');
+  assert.equal(themeValue('--stagesmith-needed-border'), 'var(--vscode-focusBorder)');
+  assert.match(themeValue('--stagesmith-edge-mount') ?? '', /charts-purple/);
 });
 
 test('the CSS sets every mapped property on the svg', () => {
