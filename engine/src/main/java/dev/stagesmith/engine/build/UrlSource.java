@@ -20,6 +20,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * ADD of URLs: each is downloaded into the build's scratch directory, checked against {@code --checksum}
@@ -56,7 +59,7 @@ final class UrlSource {
             for (String url : urls) {
                 String name = fileName(url);
                 Path target = dir.resolve(files.size() + "-" + name);
-                Fetched f = fetch(url, target);
+                Fetched f = fetch(url, target, session.cancellation());
                 if (expected.isPresent() && !expected.get().equals(f.digest)) {
                     throw new StepFailure("the download of " + url + " has digest " + f.digest + ", not "
                             + expected.get() + " (--checksum): the file changed or the checksum is wrong");
@@ -77,15 +80,30 @@ final class UrlSource {
 
     private record Fetched(Digest digest, long mtime) {}
 
-    private static Fetched fetch(String url, Path target) throws IOException, InterruptedException, StepFailure {
+    /**
+     * Downloads {@code url} to {@code target}. A cancel aborts the request, or closes the body mid-transfer, so
+     * a stalled server cannot hold a cancelled build; a body cut short that way is a failure, never a result.
+     */
+    private static Fetched fetch(String url, Path target, Cancellation cancellation)
+            throws IOException, InterruptedException, StepFailure {
         HttpRequest req;
         try {
             req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(10)).GET().build();
         } catch (IllegalArgumentException e) {
             throw new StepFailure("not a valid URL: " + url);
         }
-        HttpResponse<InputStream> resp = HTTP.send(req, HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream in = resp.body()) {
+        CompletableFuture<HttpResponse<InputStream>> pending =
+                HTTP.sendAsync(req, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> resp;
+        try (Cancellation.Registration stop = cancellation.onCancel(() -> pending.cancel(true))) {
+            resp = pending.get();
+        } catch (CancellationException e) {
+            throw new StepFailure("the download of " + url + " was cancelled");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+        try (InputStream in = resp.body();
+                Cancellation.Registration stop = cancellation.onCancel(() -> closeQuietly(in))) {
             if (resp.statusCode() != 200) {
                 throw new StepFailure("the server answered " + resp.statusCode() + " for " + url);
             }
@@ -97,8 +115,19 @@ final class UrlSource {
                     md.update(buf, 0, n);
                 }
             }
+            if (cancellation.isCancelled()) {
+                throw new StepFailure("the download of " + url + " was cancelled");
+            }
             long mtime = resp.headers().firstValue("Last-Modified").map(UrlSource::httpDate).orElse(0L);
             return new Fetched(Digest.of(md), mtime);
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // The download is being abandoned; its step fails as cancelled either way.
         }
     }
 

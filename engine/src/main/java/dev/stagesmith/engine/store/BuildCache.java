@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -58,14 +60,65 @@ public final class BuildCache {
         return blobs;
     }
 
+    /**
+     * The shared locks this process holds, by lock file, with how many builds use each: the JVM refuses a
+     * second overlapping lock on one file even when both are shared, so builds in one process (the language
+     * server builds several targets at once) share one.
+     */
+    private static final Map<Path, SharedLock> SHARED = new HashMap<>();
+
+    private static final class SharedLock {
+        final FileChannel channel;
+        final FileLock lock;
+        int users;
+
+        SharedLock(FileChannel channel, FileLock lock) {
+            this.channel = channel;
+            this.lock = lock;
+        }
+    }
+
     /** Holds a lock on the cache for the lifetime of the returned handle: shared for builds, exclusive for prune. */
     public AutoCloseable lock(boolean exclusive) throws IOException {
-        FileChannel ch = FileChannel.open(root.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.READ);
-        FileLock lock = ch.lock(0, Long.MAX_VALUE, !exclusive);
+        Path file = root.resolve("lock");
+        if (exclusive) {
+            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.READ);
+            FileLock lock = ch.lock(0, Long.MAX_VALUE, false);
+            return () -> {
+                lock.release();
+                ch.close();
+            };
+        }
+        SharedLock shared;
+        synchronized (SHARED) {
+            shared = SHARED.get(file);
+            if (shared == null) {
+                FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.READ);
+                try {
+                    shared = new SharedLock(ch, ch.lock(0, Long.MAX_VALUE, true));
+                } catch (IOException | RuntimeException e) {
+                    ch.close();
+                    throw e;
+                }
+                SHARED.put(file, shared);
+            }
+            shared.users++;
+        }
+        SharedLock held = shared;
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
         return () -> {
-            lock.release();
-            ch.close();
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
+            synchronized (SHARED) {
+                if (--held.users == 0) {
+                    SHARED.remove(file);
+                    held.lock.release();
+                    held.channel.close();
+                }
+            }
         };
     }
 

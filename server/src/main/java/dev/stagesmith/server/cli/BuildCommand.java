@@ -5,10 +5,9 @@ import dev.stagesmith.engine.build.BuildRequest;
 import dev.stagesmith.engine.build.BuildResult;
 import dev.stagesmith.engine.build.Builder;
 import dev.stagesmith.engine.build.Output;
-import dev.stagesmith.engine.registry.RegistryOptions;
-import dev.stagesmith.engine.store.BuildCache;
 import dev.stagesmith.grammar.stages.Platform;
 import dev.stagesmith.server.cli.build.ProgressView;
+import dev.stagesmith.server.features.build.BuildRequests;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -19,7 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -125,19 +123,17 @@ final class BuildCommand implements Callable<Integer> {
         Map<String, String> args = BuildArgs.parse(buildArgs, System::getenv);
         Platform target = platform == null ? Platform.host() : Platform.parse(platform).orElseThrow(
                 () -> UserError.usage("--platform " + platform + " is not OS/ARCH[/VARIANT], e.g. linux/arm64"));
-        List<Output> outs = new ArrayList<>();
-        for (String o : outputs) {
-            try {
-                outs.add(Output.parse(o));
-            } catch (IllegalArgumentException e) {
-                throw UserError.usage(e.getMessage());
-            }
+        List<Output> outs;
+        BuildRequest request;
+        try {
+            outs = BuildRequests.outputs(outputs, Path.of(""));
+            request = BuildRequests.of(new BuildRequests.Spec(dockerfile, text, context,
+                    Optional.ofNullable(this.target), args, target, outs, Optional.ofNullable(tag),
+                    Optional.ofNullable(push), Optional.ofNullable(cacheDir), noCache, pull, contexts(),
+                    compression == Compression.gzip, new LinkedHashSet<>(insecure)), System::getenv);
+        } catch (IllegalArgumentException e) {
+            throw UserError.usage(e.getMessage());
         }
-        BuildRequest request = new BuildRequest(dockerfile, text, context, Optional.ofNullable(target == null ? null : this.target),
-                args, target, outs, Optional.ofNullable(tag), Optional.ofNullable(push),
-                cacheDir != null ? cacheDir : BuildCache.defaultRoot(), noCache, pull, contexts(),
-                sourceDateEpoch(args), compression == Compression.gzip,
-                RegistryOptions.defaults().withInsecureRegistries(new LinkedHashSet<>(insecure)));
         ProgressView view = ProgressView.create(progress.name(), out, err, System.console() != null);
         try {
             BuildResult result = Builder.build(request, view);
@@ -165,18 +161,5 @@ final class BuildCommand implements Callable<Integer> {
             out.put(c.substring(0, eq), c.substring(eq + 1));
         }
         return out;
-    }
-
-    /** SOURCE_DATE_EPOCH from --build-arg or the environment, as BuildKit reads it. */
-    private static OptionalLong sourceDateEpoch(Map<String, String> args) {
-        String v = args.getOrDefault("SOURCE_DATE_EPOCH", System.getenv("SOURCE_DATE_EPOCH"));
-        if (v == null || v.isBlank()) {
-            return OptionalLong.empty();
-        }
-        try {
-            return OptionalLong.of(Long.parseLong(v.trim()));
-        } catch (NumberFormatException e) {
-            throw UserError.usage("SOURCE_DATE_EPOCH=" + v + " is not a number of seconds");
-        }
     }
 }

@@ -4,6 +4,7 @@ import dev.stagesmith.server.features.diagnostics.DiagnosticsService;
 import dev.stagesmith.server.workspace.DocumentSnapshot;
 import dev.stagesmith.server.workspace.Documents;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.services.LanguageClient;
 
@@ -33,12 +36,16 @@ final class DiagnosticsScheduler {
     private final ScheduledExecutorService timer;
     private final Documents documents;
     private final Supplier<LanguageClient> client;
+    private final Function<String, List<Diagnostic>> extra;
     private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
 
-    DiagnosticsScheduler(ScheduledExecutorService timer, Documents documents, Supplier<LanguageClient> client) {
+    /** {@code extra} gives diagnostics published along with the checker's (a failed build's). */
+    DiagnosticsScheduler(ScheduledExecutorService timer, Documents documents, Supplier<LanguageClient> client,
+            Function<String, List<Diagnostic>> extra) {
         this.timer = timer;
         this.documents = documents;
         this.client = client;
+        this.extra = extra;
     }
 
     /** Checks {@code uri} after the debounce, replacing any check already scheduled for it. */
@@ -81,7 +88,8 @@ final class DiagnosticsScheduler {
         }
         DocumentSnapshot s = snapshot.get();
         try {
-            var diagnostics = DiagnosticsService.diagnostics(s);
+            List<Diagnostic> diagnostics = new ArrayList<>(DiagnosticsService.diagnostics(s));
+            diagnostics.addAll(extra.apply(uri));
             Optional<DocumentSnapshot> latest = documents.get(uri);
             if (latest.isPresent() && latest.get().version() == s.version()) {
                 publish(uri, s.version(), diagnostics);
@@ -91,7 +99,7 @@ final class DiagnosticsScheduler {
         }
     }
 
-    private void publish(String uri, Integer version, List<org.eclipse.lsp4j.Diagnostic> diagnostics) {
+    private void publish(String uri, Integer version, List<Diagnostic> diagnostics) {
         LanguageClient c = client.get();
         if (c != null) {
             c.publishDiagnostics(new PublishDiagnosticsParams(uri, diagnostics, version));

@@ -1,5 +1,8 @@
 package dev.stagesmith.server.lsp;
 
+import dev.stagesmith.server.features.build.BuildDiagnostics;
+import dev.stagesmith.server.features.build.BuildService;
+import dev.stagesmith.server.features.build.CodeLensService;
 import dev.stagesmith.server.features.codeactions.CodeActionService;
 import dev.stagesmith.server.features.completion.CompletionService;
 import dev.stagesmith.server.features.definition.DefinitionService;
@@ -23,6 +26,8 @@ import java.util.function.Supplier;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.CodeLens;
+import org.eclipse.lsp4j.CodeLensParams;
 import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionList;
@@ -79,13 +84,17 @@ final class DocumentService implements TextDocumentService {
     private final Requests requests;
     private final Supplier<ClientCapabilities> client;
     private final SemanticTokensService semanticTokens = new SemanticTokensService();
+    private final CodeLensService codeLenses;
+    private final BuildDiagnostics buildDiagnostics;
 
     DocumentService(Documents documents, DiagnosticsScheduler diagnostics, Requests requests,
-            Supplier<ClientCapabilities> client) {
+            Supplier<ClientCapabilities> client, BuildService builds, BuildDiagnostics buildDiagnostics) {
         this.documents = documents;
         this.diagnostics = diagnostics;
         this.requests = requests;
         this.client = client;
+        this.codeLenses = new CodeLensService(builds);
+        this.buildDiagnostics = buildDiagnostics;
     }
 
     @Override
@@ -103,8 +112,10 @@ final class DocumentService implements TextDocumentService {
             String newText = change.getText() == null ? "" : change.getText();
             if (change.getRange() == null) {
                 text = newText;
+                buildDiagnostics.replaced(uri);
             } else {
                 var r = change.getRange();
+                buildDiagnostics.edited(uri, r.getStart().getLine(), r.getEnd().getLine(), newText);
                 text = TextChanges.apply(text, r.getStart().getLine(), r.getStart().getCharacter(),
                         r.getEnd().getLine(), r.getEnd().getCharacter(), newText);
             }
@@ -193,6 +204,17 @@ final class DocumentService implements TextDocumentService {
     public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
         return requests.onDocument("textDocument/codeAction", params.getTextDocument().getUri(), List::of,
                 s -> CodeActionResults.of(CodeActionService.actions(s, params), s, client.get()));
+    }
+
+    @Override
+    public CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams params) {
+        return requests.onDocument("textDocument/codeLens", params.getTextDocument().getUri(), List::of,
+                CodeLensService::lenses);
+    }
+
+    @Override
+    public CompletableFuture<CodeLens> resolveCodeLens(CodeLens lens) {
+        return requests.run("codeLens/resolve", cancel -> codeLenses.resolve(lens));
     }
 
     @Override

@@ -2,11 +2,17 @@ package dev.stagesmith.server.lsp;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
+import dev.stagesmith.server.features.build.BuildCommands;
+import dev.stagesmith.server.features.build.BuildDiagnostics;
+import dev.stagesmith.server.features.build.BuildService;
 import dev.stagesmith.server.features.completion.CompletionService;
 import dev.stagesmith.server.features.semantictokens.Legend;
 import dev.stagesmith.server.settings.Settings;
 import dev.stagesmith.server.workspace.Documents;
 import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +23,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CodeLensOptions;
+import org.eclipse.lsp4j.ExecuteCommandOptions;
 import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.ConfigurationItem;
 import org.eclipse.lsp4j.ConfigurationParams;
@@ -34,6 +42,7 @@ import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.TextDocumentSyncOptions;
+import org.eclipse.lsp4j.WorkDoneProgressCancelParams;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
@@ -53,7 +62,9 @@ public final class StagesmithLanguageServer implements LanguageServer, LanguageC
     private final DiagnosticsScheduler diagnostics;
     private final DocumentService documentService;
     private final WorkspaceService workspaceService;
+    private final BuildService builds;
     private final IntConsumer exit;
+    private volatile List<Path> workspaceFolders = List.of();
     private volatile LanguageClient client;
     private volatile ClientCapabilities clientCapabilities = new ClientCapabilities();
     private volatile boolean shutdown;
@@ -69,10 +80,15 @@ public final class StagesmithLanguageServer implements LanguageServer, LanguageC
         this.workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 daemons("stagesmith-request"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemons("stagesmith-diagnostics"));
-        this.diagnostics = new DiagnosticsScheduler(timer, documents, () -> client);
+        BuildDiagnostics buildDiagnostics = new BuildDiagnostics();
+        this.diagnostics = new DiagnosticsScheduler(timer, documents, () -> client, buildDiagnostics::of);
         Requests requests = new Requests(workers, documents);
-        this.documentService = new DocumentService(documents, diagnostics, requests, () -> clientCapabilities);
-        this.workspaceService = new WorkspaceService(this::reloadSettings, requests, documents);
+        this.builds = new BuildService(new BuildService.Wiring(documents, () -> client, () -> clientCapabilities,
+                () -> workspaceFolders, buildDiagnostics, diagnostics::now, timer), Clock.systemUTC());
+        this.documentService = new DocumentService(documents, diagnostics, requests, () -> clientCapabilities,
+                builds, buildDiagnostics);
+        this.workspaceService = new WorkspaceService(this::reloadSettings, requests, documents,
+                new BuildCommands(builds));
     }
 
     @Override
@@ -90,6 +106,7 @@ public final class StagesmithLanguageServer implements LanguageServer, LanguageC
             // Exit when the editor dies without saying goodbye, so no server is left behind.
             ProcessHandle.of(parent).ifPresent(p -> p.onExit().thenRun(() -> exit.accept(1)));
         }
+        workspaceFolders = WorkspaceFolders.of(params);
         settingsFrom(params.getInitializationOptions());
         ServerInfo info = new ServerInfo("stagesmith", version());
         return CompletableFuture.completedFuture(new InitializeResult(capabilities(), info));
@@ -118,6 +135,8 @@ public final class StagesmithLanguageServer implements LanguageServer, LanguageC
         caps.setReferencesProvider(true);
         caps.setDocumentHighlightProvider(true);
         caps.setRenameProvider(renameOptions());
+        caps.setCodeLensProvider(new CodeLensOptions(true));
+        caps.setExecuteCommandProvider(new ExecuteCommandOptions(new ArrayList<>(BuildCommands.NAMES)));
         return caps;
     }
 
@@ -182,11 +201,24 @@ public final class StagesmithLanguageServer implements LanguageServer, LanguageC
     @Override
     public CompletableFuture<Object> shutdown() {
         shutdown = true;
+        builds.shutdown();
         return CompletableFuture.completedFuture(null);
     }
 
     @Override
+    public void cancelProgress(WorkDoneProgressCancelParams params) {
+        builds.cancelProgress(params.getToken());
+    }
+
+    @Override
     public void exit() {
+        builds.shutdown();
+        try {
+            // A cancelled build stops within a second; give it that, so no half-written output is left.
+            builds.awaitStopped(Duration.ofSeconds(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         workers.shutdownNow();
         timer.shutdownNow();
         exit.accept(shutdown ? 0 : 1);

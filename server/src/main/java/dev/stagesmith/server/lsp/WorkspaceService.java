@@ -1,15 +1,20 @@
 package dev.stagesmith.server.lsp;
 
+import dev.stagesmith.server.features.build.BuildCommands;
 import dev.stagesmith.server.features.outline.WorkspaceSymbolService;
 import dev.stagesmith.server.workspace.Documents;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
+import org.eclipse.lsp4j.ExecuteCommandParams;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.WorkspaceSymbol;
 import org.eclipse.lsp4j.WorkspaceSymbolParams;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 
 /** {@code workspace/*}: configuration changes re-read the settings through {@code workspace/configuration}. */
 final class WorkspaceService implements org.eclipse.lsp4j.services.WorkspaceService {
@@ -17,11 +22,20 @@ final class WorkspaceService implements org.eclipse.lsp4j.services.WorkspaceServ
     private final Runnable reloadSettings;
     private final Requests requests;
     private final Documents documents;
+    private final BuildCommands buildCommands;
 
-    WorkspaceService(Runnable reloadSettings, Requests requests, Documents documents) {
+    WorkspaceService(Runnable reloadSettings, Requests requests, Documents documents, BuildCommands buildCommands) {
         this.reloadSettings = reloadSettings;
         this.requests = requests;
         this.documents = documents;
+        this.buildCommands = buildCommands;
+    }
+
+    @Override
+    public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
+        return buildCommands.execute(params).orElseGet(() -> CompletableFuture.failedFuture(
+                new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams,
+                        "unknown command " + params.getCommand(), null))));
     }
 
     @Override

@@ -22,10 +22,11 @@ import java.util.Set;
  * @param platform {@code stagesmith.build.platform}: the target platform, default this machine's
  * @param diagnostics {@code stagesmith.diagnostics.enable}: publish diagnostics
  * @param completion {@code stagesmith.completion.enable}: answer completion requests
+ * @param build {@code stagesmith.build.output|engine|cacheDir|context}: where and how editor builds run
  * @param deferredRules {@code stagesmith.diagnostics.deferTo}: rule codes left to another server ({@link PeerRules})
  */
 public record Settings(Map<String, Severity> ruleSeverities, Map<String, String> buildArgs, Optional<Platform> platform,
-        boolean diagnostics, boolean completion, Set<String> deferredRules) {
+        boolean diagnostics, boolean completion, BuildSettings build, Set<String> deferredRules) {
 
     public Settings {
         ruleSeverities = Map.copyOf(ruleSeverities);
@@ -35,8 +36,14 @@ public record Settings(Map<String, Severity> ruleSeverities, Map<String, String>
 
     /** Settings that defer no rule to another server. */
     public Settings(Map<String, Severity> ruleSeverities, Map<String, String> buildArgs, Optional<Platform> platform,
+            boolean diagnostics, boolean completion, BuildSettings build) {
+        this(ruleSeverities, buildArgs, platform, diagnostics, completion, build, Set.of());
+    }
+
+    /** Settings with the default build settings. */
+    public Settings(Map<String, Severity> ruleSeverities, Map<String, String> buildArgs, Optional<Platform> platform,
             boolean diagnostics, boolean completion) {
-        this(ruleSeverities, buildArgs, platform, diagnostics, completion, Set.of());
+        this(ruleSeverities, buildArgs, platform, diagnostics, completion, BuildSettings.defaults());
     }
 
     public static Settings defaults() {
@@ -60,7 +67,33 @@ public record Settings(Map<String, Severity> ruleSeverities, Map<String, String>
                 platform(string(root, "build", "platform", warnings), warnings),
                 bool(root, "diagnostics", "enable", true, warnings),
                 bool(root, "completion", "enable", true, warnings),
+                build(root, warnings),
                 PeerRules.deferredTo(string(root, "diagnostics", "deferTo", warnings), warnings));
+    }
+
+    private static BuildSettings build(JsonObject root, List<String> warnings) {
+        BuildSettings d = BuildSettings.defaults();
+        String output = string(root, "build", "output", warnings).orElse(d.output()).strip();
+        if (!output.isEmpty()) {
+            try {
+                dev.stagesmith.engine.build.Output.parse(output);
+            } catch (IllegalArgumentException e) {
+                warnings.add("stagesmith.build.output: " + output
+                        + " is not oci:DIR, oci-archive:FILE or docker-archive:FILE (ignored)");
+                output = d.output();
+            }
+        }
+        String engine = string(root, "build", "engine", warnings).orElse(d.engine()).strip();
+        if (engine.isEmpty()) {
+            engine = d.engine();
+        } else if (!BuildSettings.ENGINES.contains(engine)) {
+            warnings.add("stagesmith.build.engine: " + engine + " is not one of "
+                    + String.join(", ", BuildSettings.ENGINES) + " (ignored)");
+            engine = d.engine();
+        }
+        String cacheDir = string(root, "build", "cacheDir", warnings).orElse(d.cacheDir()).strip();
+        String context = string(root, "build", "context", warnings).orElse(d.context()).strip();
+        return new BuildSettings(output, engine, cacheDir, context);
     }
 
     private static Map<String, Severity> severities(JsonObject o, List<String> warnings) {

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -14,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.stagesmith.server.features.build.BuildClient;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.ConfigurationParams;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
@@ -25,6 +28,7 @@ import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.MessageActionItem;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.ProgressParams;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
@@ -32,7 +36,9 @@ import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.WorkDoneProgressCreateParams;
 import org.eclipse.lsp4j.WorkspaceClientCapabilities;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
@@ -47,23 +53,33 @@ public final class LspSession implements AutoCloseable {
     public final BlockingQueue<PublishDiagnosticsParams> diagnostics = new LinkedBlockingQueue<>();
     public final BlockingQueue<MessageParams> logs = new LinkedBlockingQueue<>();
     public final BlockingQueue<Integer> exits = new LinkedBlockingQueue<>();
+    /** {@code $/progress}, {@code window/workDoneProgress/create} tokens, build log lines, showMessage. */
+    public final BlockingQueue<ProgressParams> progress = new LinkedBlockingQueue<>();
+    public final BlockingQueue<Either<String, Integer>> progressTokens = new LinkedBlockingQueue<>();
+    public final BlockingQueue<BuildClient.BuildLogParams> buildLogs = new LinkedBlockingQueue<>();
+    public final BlockingQueue<MessageParams> shown = new LinkedBlockingQueue<>();
+    public final AtomicInteger lensRefreshes = new AtomicInteger();
 
     private final LanguageServer server;
     private final StagesmithLanguageServer implementation;
-    private final PipedOutputStream toServer;
-    private final PipedOutputStream toClient;
+    private final OutputStream toServer;
+    private final OutputStream toClient;
     private volatile JsonElement configuration = JsonParser.parseString("{}");
     private final AtomicInteger versions = new AtomicInteger(1);
     public InitializeResult initialized;
 
     public LspSession() throws IOException {
-        PipedInputStream serverIn = new PipedInputStream(1 << 16);
-        toServer = new PipedOutputStream(serverIn);
-        PipedInputStream clientIn = new PipedInputStream(1 << 16);
-        toClient = new PipedOutputStream(clientIn);
+        // NIO pipes, not java.io's PipedInputStream: that one reports "write end dead" once the last thread
+        // that wrote has ended, and the server writes from build threads that end with their build.
+        Pipe toServerPipe = Pipe.open();
+        InputStream serverIn = Channels.newInputStream(toServerPipe.source());
+        toServer = Channels.newOutputStream(toServerPipe.sink());
+        Pipe toClientPipe = Pipe.open();
+        InputStream clientIn = Channels.newInputStream(toClientPipe.source());
+        toClient = Channels.newOutputStream(toClientPipe.sink());
         implementation = new StagesmithLanguageServer(exits::add);
-        Launcher<LanguageClient> serverSide = new Launcher.Builder<LanguageClient>().setLocalService(implementation)
-                .setRemoteInterface(LanguageClient.class).setInput(serverIn).setOutput(toClient).create();
+        Launcher<BuildClient> serverSide = new Launcher.Builder<BuildClient>().setLocalService(implementation)
+                .setRemoteInterface(BuildClient.class).setInput(serverIn).setOutput(toClient).create();
         implementation.connect(serverSide.getRemoteProxy());
         serverSide.startListening();
         Launcher<LanguageServer> clientSide = new Launcher.Builder<LanguageServer>().setLocalService(new Client())
@@ -74,12 +90,18 @@ public final class LspSession implements AutoCloseable {
 
     /** Initializes with configuration support, so settings travel through {@code workspace/configuration}. */
     public LspSession initialize() throws Exception {
+        return initialize(p -> { });
+    }
+
+    /** Initializes with configuration support and whatever else {@code customize} sets. */
+    public LspSession initialize(java.util.function.Consumer<InitializeParams> customize) throws Exception {
         InitializeParams params = new InitializeParams();
         ClientCapabilities caps = new ClientCapabilities();
         WorkspaceClientCapabilities ws = new WorkspaceClientCapabilities();
         ws.setConfiguration(true);
         caps.setWorkspace(ws);
         params.setCapabilities(caps);
+        customize.accept(params);
         initialized = server.initialize(params).get(10, TimeUnit.SECONDS);
         server.initialized(new InitializedParams());
         return this;
@@ -144,7 +166,29 @@ public final class LspSession implements AutoCloseable {
         toClient.close();
     }
 
-    private final class Client implements LanguageClient {
+    private final class Client implements BuildClient {
+        @Override
+        public void buildLog(BuildClient.BuildLogParams params) {
+            buildLogs.add(params);
+        }
+
+        @Override
+        public CompletableFuture<Void> createProgress(WorkDoneProgressCreateParams params) {
+            progressTokens.add(params.getToken());
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void notifyProgress(ProgressParams params) {
+            progress.add(params);
+        }
+
+        @Override
+        public CompletableFuture<Void> refreshCodeLenses() {
+            lensRefreshes.incrementAndGet();
+            return CompletableFuture.completedFuture(null);
+        }
+
         @Override
         public void telemetryEvent(Object object) {
         }
@@ -156,6 +200,7 @@ public final class LspSession implements AutoCloseable {
 
         @Override
         public void showMessage(MessageParams messageParams) {
+            shown.add(messageParams);
             logs.add(messageParams);
         }
 

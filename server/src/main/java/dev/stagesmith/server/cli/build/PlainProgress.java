@@ -6,7 +6,7 @@ import dev.stagesmith.engine.build.BuildResult;
 import java.io.PrintWriter;
 
 /** One line per step start and end, for logs and CI (progress goes to stderr, the summary to stdout). */
-final class PlainProgress implements ProgressView {
+public final class PlainProgress implements ProgressView {
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -25,7 +25,8 @@ final class PlainProgress implements ProgressView {
         }
     }
 
-    static String format(BuildEvent e) {
+    /** The one line a step event shows as, or null for events without one (also the editor's build log). */
+    public static String format(BuildEvent e) {
         if (e instanceof BuildEvent.StepStarted s) {
             return "#" + s.id() + " " + s.text();
         }
