@@ -6,8 +6,12 @@ import dev.stagesmith.grammar.stages.ModelOptions;
 import dev.stagesmith.grammar.stages.Platform;
 import dev.stagesmith.grammar.stages.Stage;
 import dev.stagesmith.grammar.stages.StageGraph;
+import dev.stagesmith.server.graph.GraphFormat;
+import dev.stagesmith.server.graph.StageDiagram;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +28,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "List the stages of a Dockerfile: index, name, base, line and the stages each one needs.",
             "With --target, also print the build order of exactly the stages that target needs",
-            "(BuildKit's pruning: stages nothing reaches are not built)."
+            "(BuildKit's pruning: stages nothing reaches are not built).",
+            "--format dot|mermaid|svg draws the graph instead; svg needs no other program."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:listed", "1:the Dockerfile has syntax errors (listed anyway)",
@@ -32,7 +37,7 @@ import picocli.CommandLine.Parameters;
 final class StagesCommand implements Callable<Integer> {
 
     /** Output formats. */
-    enum Format { text, json }
+    enum Format { text, json, dot, mermaid, svg }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -50,8 +55,13 @@ final class StagesCommand implements Callable<Integer> {
     String platform;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or json (default: ${DEFAULT-VALUE}).")
+            description = {"text, json, or a picture of the graph: dot (Graphviz), mermaid, svg",
+                           "(default: ${DEFAULT-VALUE}). With --target, pictures highlight the stages it needs."})
     Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write to FILE (replaced whole, never left half-written) instead of standard output.")
+    Path output;
 
     @Parameters(paramLabel = "FILE", description = "The Dockerfile ('-' reads standard input).")
     String file;
@@ -77,12 +87,17 @@ final class StagesCommand implements Callable<Integer> {
         if (target != null) {
             chosen = Optional.of(graph.findTarget(target).orElseThrow(() -> unknownTarget(graph, source)));
         }
-        if (format == Format.json) {
-            out.println(StagesJson.render(source.name(), graph, chosen));
-        } else {
-            StagesText.render(graph, chosen, out);
+        StringWriter text = new StringWriter();
+        PrintWriter to = output == null ? out : new PrintWriter(text);
+        switch (format) {
+            case json -> to.println(StagesJson.render(source.name(), graph, chosen));
+            case text -> StagesText.render(graph, chosen, to);
+            default -> to.print(GraphFormat.parse(format.name()).orElseThrow().render(StageDiagram.of(graph, chosen)));
         }
-        out.flush();
+        to.flush();
+        if (output != null) {
+            OutputFiles.write(output, text.toString());
+        }
         return parsed.hasErrors() ? ExitCodes.PROBLEMS : ExitCodes.OK;
     }
 

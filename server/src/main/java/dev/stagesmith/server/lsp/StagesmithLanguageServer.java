@@ -7,6 +7,7 @@ import dev.stagesmith.server.features.build.BuildDiagnostics;
 import dev.stagesmith.server.features.build.BuildService;
 import dev.stagesmith.server.features.completion.CompletionService;
 import dev.stagesmith.server.features.semantictokens.Legend;
+import dev.stagesmith.server.features.stages.StagesRequest;
 import dev.stagesmith.server.settings.Settings;
 import dev.stagesmith.server.workspace.Documents;
 import java.lang.System.Logger.Level;
@@ -29,6 +30,7 @@ import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.ConfigurationItem;
 import org.eclipse.lsp4j.ConfigurationParams;
 import org.eclipse.lsp4j.DocumentLinkOptions;
+import org.eclipse.lsp4j.ExecuteCommandOptions;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
@@ -44,6 +46,7 @@ import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.TextDocumentSyncOptions;
 import org.eclipse.lsp4j.WorkDoneProgressCancelParams;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.services.JsonDelegate;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
 import org.eclipse.lsp4j.services.LanguageServer;
@@ -63,6 +66,7 @@ public final class StagesmithLanguageServer implements LanguageServer, LanguageC
     private final DocumentService documentService;
     private final WorkspaceService workspaceService;
     private final BuildService builds;
+    private final StagesEndpoint stages;
     private final IntConsumer exit;
     private volatile List<Path> workspaceFolders = List.of();
     private volatile LanguageClient client;
@@ -89,6 +93,7 @@ public final class StagesmithLanguageServer implements LanguageServer, LanguageC
                 builds, buildDiagnostics);
         this.workspaceService = new WorkspaceService(this::reloadSettings, requests, documents,
                 new BuildCommands(builds));
+        this.stages = new StagesEndpoint(requests, documents);
     }
 
     @Override
@@ -136,7 +141,9 @@ public final class StagesmithLanguageServer implements LanguageServer, LanguageC
         caps.setDocumentHighlightProvider(true);
         caps.setRenameProvider(renameOptions());
         caps.setCodeLensProvider(new CodeLensOptions(true));
-        caps.setExecuteCommandProvider(new ExecuteCommandOptions(new ArrayList<>(BuildCommands.NAMES)));
+        List<String> commands = new ArrayList<>(BuildCommands.NAMES);
+        commands.add(StagesRequest.COMMAND);
+        caps.setExecuteCommandProvider(new ExecuteCommandOptions(commands));
         return caps;
     }
 
@@ -232,6 +239,12 @@ public final class StagesmithLanguageServer implements LanguageServer, LanguageC
     @Override
     public WorkspaceService getWorkspaceService() {
         return workspaceService;
+    }
+
+    /** The {@code stagesmith/stages} request (docs/lsp-extensions.md). */
+    @JsonDelegate
+    public StagesService stagesmith() {
+        return stages;
     }
 
     Documents documents() {

@@ -2,6 +2,7 @@ package dev.stagesmith.server.lsp;
 
 import dev.stagesmith.server.features.build.BuildCommands;
 import dev.stagesmith.server.features.outline.WorkspaceSymbolService;
+import dev.stagesmith.server.features.stages.StagesRequest;
 import dev.stagesmith.server.workspace.Documents;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,16 +24,21 @@ final class WorkspaceService implements org.eclipse.lsp4j.services.WorkspaceServ
     private final Requests requests;
     private final Documents documents;
     private final BuildCommands buildCommands;
+    private final StagesEndpoint stages;
 
     WorkspaceService(Runnable reloadSettings, Requests requests, Documents documents, BuildCommands buildCommands) {
         this.reloadSettings = reloadSettings;
         this.requests = requests;
         this.documents = documents;
         this.buildCommands = buildCommands;
+        this.stages = new StagesEndpoint(requests, documents);
     }
 
     @Override
     public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
+        if (StagesRequest.COMMAND.equals(params.getCommand())) {
+            return stages.command(params.getArguments());
+        }
         return buildCommands.execute(params).orElseGet(() -> CompletableFuture.failedFuture(
                 new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams,
                         "unknown command " + params.getCommand(), null))));

@@ -40,6 +40,7 @@ import org.eclipse.lsp4j.WorkDoneProgressCreateParams;
 import org.eclipse.lsp4j.WorkspaceClientCapabilities;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.services.JsonRequest;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 
@@ -60,7 +61,7 @@ public final class LspSession implements AutoCloseable {
     public final BlockingQueue<MessageParams> shown = new LinkedBlockingQueue<>();
     public final AtomicInteger lensRefreshes = new AtomicInteger();
 
-    private final LanguageServer server;
+    private final Extended server;
     private final StagesmithLanguageServer implementation;
     private final OutputStream toServer;
     private final OutputStream toClient;
@@ -82,8 +83,8 @@ public final class LspSession implements AutoCloseable {
                 .setRemoteInterface(BuildClient.class).setInput(serverIn).setOutput(toClient).create();
         implementation.connect(serverSide.getRemoteProxy());
         serverSide.startListening();
-        Launcher<LanguageServer> clientSide = new Launcher.Builder<LanguageServer>().setLocalService(new Client())
-                .setRemoteInterface(LanguageServer.class).setInput(clientIn).setOutput(toServer).create();
+        Launcher<Extended> clientSide = new Launcher.Builder<Extended>().setLocalService(new Client())
+                .setRemoteInterface(Extended.class).setInput(clientIn).setOutput(toServer).create();
         clientSide.startListening();
         server = clientSide.getRemoteProxy();
     }
@@ -109,6 +110,17 @@ public final class LspSession implements AutoCloseable {
 
     public LanguageServer server() {
         return server;
+    }
+
+    /** The server as a client sees it: the LSP, plus Stagesmith's requests answered as raw JSON. */
+    public interface Extended extends LanguageServer {
+        @JsonRequest("stagesmith/stages")
+        CompletableFuture<JsonElement> stages(Object params);
+    }
+
+    /** {@code stagesmith/stages}, its result as it came over the wire. */
+    public CompletableFuture<JsonElement> stages(Object params) {
+        return server.stages(params);
     }
 
     /** The {@code stagesmith} section the client answers {@code workspace/configuration} with. */
