@@ -60,6 +60,8 @@ cat > "$run/data/User/settings.json" <<JSON
   "telemetry.telemetryLevel": "off",
   "update.mode": "none",
   "editor.codeLens": true,
+  "git.enabled": false,
+  "git.openRepositoryInParentFolders": "never",
   "stagesmith.build.cacheDir": "$run/cache"
 }
 JSON
@@ -76,7 +78,7 @@ port="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>
 cs_pid=$!
 trap 'kill "$cs_pid" 2>/dev/null || true' EXIT
 deadline=$((SECONDS + 60))
-until curl -fsS -m 1 -o /dev/null "http://127.0.0.1:$port/healthz"; do
+until curl -fs -m 1 -o /dev/null "http://127.0.0.1:$port/healthz"; do
   if [ $SECONDS -ge $deadline ] || ! kill -0 "$cs_pid" 2>/dev/null; then
     cat "$run/code-server.log" >&2; echo "vscode e2e: code-server did not start" >&2; exit 1
   fi

@@ -125,8 +125,8 @@ test('a bad --from shows in the Problems view', async () => {
   for (let i = 0; i < 40 && (await editorText()).includes('--from=as'); i++) {
     await page.keyboard.press('Control+Z');
   }
-  const text = await editorText();
-  assert.ok(!text.includes('asets') && !/COPY --from=\s*$/m.test(text), `the edit was not undone: ${text}`);
+  const undone = await editorText();
+  assert.ok(!undone.includes('asets') && !/COPY --from=\s*$/m.test(undone), `the edit was not undone: ${undone}`);
   await page.locator('.tab.active:not(.dirty)').waitFor({ timeout: 10000 });
 });
 

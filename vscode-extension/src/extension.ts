@@ -49,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       return;
     }
     await client.start();
+    stages.clear();
     statusBar.schedule();
   };
 

@@ -19,7 +19,14 @@ export class Stages {
       return hit.result;
     }
     const result = this.request({ uri: key });
-    this.cache.set(key, { version: document.version, result });
+    const entry = { version: document.version, result };
+    this.cache.set(key, entry);
+    // No answer (server not started yet, or busy restarting) is not kept: the next call asks again.
+    void result.then((r) => {
+      if (r === undefined && this.cache.get(key) === entry) {
+        this.cache.delete(key);
+      }
+    });
     return result;
   }
 
