@@ -167,3 +167,23 @@ test('clicking "Build stage assets" builds the FROM scratch stage, with a notifi
   assert.match(text, /COPY hello\.txt \/srv\/hello\.txt/);
   assert.match(text, /export oci:.*\.stagesmith\/out\/assets/);
 });
+
+test('"Build to Stage…" picks from the stages, builds the choice and offers it first next time', async () => {
+  await page.locator('.editor-instance .monaco-editor .view-line:has-text("COPY hello.txt")').click();
+  await runCommand('Stagesmith: Build to Stage…');
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  await page.locator('.quick-input-list .monaco-list-row:has-text("config")').waitFor({ timeout: 20000 });
+  const items = (await rows.allInnerTexts()).map(plain);
+  assert.equal(items.length, 3, items.join(' | '));
+  assert.match(items.find((i) => i.includes('config')), /FROM scratch[\s\S]*line 5/);
+  await page.locator('.quick-input-list .monaco-list-row:has-text("config")').click();
+  await page.locator('.notifications-toasts .notification-list-item-message:has-text("Built config")').waitFor({ timeout: 120000 });
+  assert.ok(fs.existsSync(path.join(ws, '.stagesmith', 'out', 'config', 'index.json')));
+
+  await runCommand('Stagesmith: Build to Stage…');
+  await page.locator('.quick-input-list .monaco-list-row:has-text("last built")').waitFor({ timeout: 20000 });
+  const again = (await rows.allInnerTexts()).map(plain);
+  await shot('08-build-to-stage');
+  assert.match(again[0], /config[\s\S]*last built/, again.join(' | '));
+  await page.keyboard.press('Escape');
+});
