@@ -29,7 +29,9 @@ if [ ! -x "$e2e/cs/node_modules/.bin/code-server" ] || [ ! -d "$e2e/cs/node_modu
   mkdir -p "$e2e/cs" "$e2e/rg"
   echo '{"name":"stagesmith-e2e","private":true}' > "$e2e/cs/package.json"
   # @vscode/ripgrep's postinstall would download rg; it takes a cached tarball first, so give it Debian's rg.
-  rg_cache="${TMPDIR:-/tmp}/vscode-ripgrep-cache-1.15.11"
+  # TMPDIR and the npm cache point into the clone, so this leaves nothing behind outside it.
+  export TMPDIR="$e2e/tmp" npm_config_cache="$e2e/npm-cache"
+  rg_cache="$TMPDIR/vscode-ripgrep-cache-1.15.11"
   mkdir -p "$rg_cache"
   cp "$(command -v rg)" "$e2e/rg/rg"
   tar czf "$rg_cache/ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz" -C "$e2e/rg" rg

@@ -3,7 +3,7 @@
  * the stage graph to it. "Restart Server" and a change of the Java settings start a new client.
  */
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/node';
+import { DidChangeConfigurationNotification, LanguageClient } from 'vscode-languageclient/node';
 import { Builds } from './builds';
 import { createClient } from './client';
 import { registerCommands } from './commands';
@@ -71,6 +71,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
     }),
     vscode.workspace.onDidCloseTextDocument((d) => stages.forget(d.uri)),
+    // diagnostics.deferTo "auto" depends on the installed extensions: let the server ask again.
+    vscode.extensions.onDidChange(() => {
+      if (client?.isRunning()) {
+        void client.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+      }
+    }),
     { dispose: () => void client?.stop() },
   );
   await start();
