@@ -38,6 +38,8 @@ final class BuildSession {
     private final Map<Instruction, String> triggerTexts = Collections.synchronizedMap(new IdentityHashMap<>());
     final Map<Integer, CompletableFuture<ImageState>> stages = new ConcurrentHashMap<>();
     final Map<Integer, Instant> lastCreated = new ConcurrentHashMap<>();
+    /** Stage and image roots materialized for RUN --mount from=, by their cache key. */
+    final Map<String, Path> mountRoots = new ConcurrentHashMap<>();
     private BuildContext context;
     private ContentHasher hasher;
     private BaseImages images;

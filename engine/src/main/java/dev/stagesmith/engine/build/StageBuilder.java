@@ -31,6 +31,10 @@ import dev.stagesmith.grammar.syntax.User;
 import dev.stagesmith.grammar.syntax.Volume;
 import dev.stagesmith.grammar.syntax.Word;
 import dev.stagesmith.grammar.syntax.Workdir;
+import dev.stagesmith.engine.run.fs.RootFs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,6 +60,7 @@ final class StageBuilder {
     private int stepIndex;
     private boolean allCached = true;
     private Instant lastCreated;
+    private RootFs rootfs;
 
     StageBuilder(BuildSession session, Stage stage, ImageState base, List<Instruction> triggers) {
         this.session = session;
@@ -82,6 +87,18 @@ final class StageBuilder {
     }
 
     ImageState build() throws BuildException {
+        try {
+            return buildSteps();
+        } finally {
+            if (rootfs != null) {
+                // The stage's root directory is only for its own RUN steps.
+                Trees.deleteQuietly(rootfs.dir().getParent());
+                rootfs = null;
+            }
+        }
+    }
+
+    private ImageState buildSteps() throws BuildException {
         for (Instruction i : steps) {
             session.cancellation().check();
             stepIndex++;
@@ -118,7 +135,7 @@ final class StageBuilder {
     }
 
     private static boolean isMetadata(Instruction i) {
-        return !(i instanceof Copy || i instanceof Add || i instanceof Workdir);
+        return !(i instanceof Copy || i instanceof Add || i instanceof Workdir || i instanceof Run);
     }
 
     /** Applies one instruction; true when its result came from the cache. */
@@ -133,9 +150,8 @@ final class StageBuilder {
             metadata(c, null, "ONBUILD " + trigger, state.env);
             return false;
         }
-        if (i instanceof Run) {
-            throw new StepFailure("RUN needs a sandbox to run commands in, and this version of the embedded engine "
-                    + "has none yet: build a target whose stages have no RUN, or build with docker, podman or buildah");
+        if (i instanceof Run r) {
+            return new RunStep(session, this, r, id).apply();
         }
         if (i instanceof Copy || i instanceof Add) {
             return new CopyStep(session, this, i).apply();
@@ -155,6 +171,15 @@ final class StageBuilder {
 
     Stage stage() {
         return stage;
+    }
+
+    /** The stage's root directory for RUN, made on the first RUN that misses and kept for the later ones. */
+    RootFs rootfs(boolean realOwners) throws IOException {
+        if (rootfs == null) {
+            Path dir = Files.createDirectory(session.scratchDir().resolve("rootfs"));
+            rootfs = RootFs.create(dir, realOwners);
+        }
+        return rootfs;
     }
 
     String workdir() {

@@ -16,6 +16,15 @@ public interface RunExecutor {
     String name();
 
     /**
+     * Whether files in the root are owned for real (the sandbox runs as root and switches to the RUN's user):
+     * then the root directory is written with the tree's owners and the diff takes owners from disk. When
+     * false, every file belongs to the builder and owners come from the tree (see docs/run.md).
+     */
+    default boolean realOwners() {
+        return false;
+    }
+
+    /**
      * Runs {@code spec} with {@code rootfs} as its root and returns the exit code. Each line the process
      * prints (stdout and stderr merged) goes to {@code output} as it comes. On cancel the whole process tree
      * is killed and this returns promptly.

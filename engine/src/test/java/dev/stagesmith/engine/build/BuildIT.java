@@ -24,6 +24,7 @@ import dev.stagesmith.engine.registry.PushRequest;
 import dev.stagesmith.engine.registry.RegistryClient;
 import dev.stagesmith.engine.registry.RegistryOptions;
 import dev.stagesmith.engine.testing.RegistryServer;
+import dev.stagesmith.engine.testing.BusyboxImage;
 import dev.stagesmith.engine.testing.RequiredTool;
 import dev.stagesmith.grammar.stages.Platform;
 import java.io.ByteArrayOutputStream;
@@ -622,72 +623,7 @@ class BuildIT {
     // ---------------------------------------------------------------- the base image
 
     private static void pushBaseImage(String host, Path dockerConfigDir) throws Exception {
-        Path busybox = Path.of("/bin/busybox");
-        if (!Files.isExecutable(busybox)) {
-            busybox = RequiredTool.find("busybox", "busybox-static");
-        }
-        List<FileEntry> root = new ArrayList<>(List.of(
-                FileEntry.dir("bin", 0755, 0, 0, 0),
-                FileEntry.file("bin/busybox", 0755, 0, 0, 0, Content.ofFile(busybox, Files.size(busybox)))));
-        for (String applet : List.of("sh", "ls", "cat", "true", "echo")) {
-            root.add(FileEntry.symlink("bin/" + applet, "busybox", 0, 0, 0));
-        }
-        root.addAll(List.of(
-                FileEntry.dir("etc", 0755, 0, 0, 0),
-                FileEntry.file("etc/passwd", 0644, 0, 0, 0,
-                        text("root:x:0:0:root:/root:/bin/sh\napp:x:1000:1000:app:/home/app:/bin/sh\n")),
-                FileEntry.file("etc/group", 0644, 0, 0, 0, text("root:x:0:\napp:x:1000:\n")),
-                FileEntry.dir("home", 0755, 0, 0, 0),
-                FileEntry.dir("home/app", 0755, 1000, 1000, 0),
-                FileEntry.dir("root", 0700, 0, 0, 0),
-                FileEntry.dir("tmp", 01777, 0, 0, 0),
-                FileEntry.dir("junk", 0755, 0, 0, 0),
-                FileEntry.file("junk/delete-me.txt", 0644, 0, 0, 0, text("deleted by the next layer\n")),
-                FileEntry.file("junk/keep-me.txt", 0644, 0, 0, 0, text("kept\n"))));
-        List<FileEntry> top = List.of(FileEntry.dir("junk", 0755, 0, 0, 0), FileEntry.whiteout("junk/delete-me.txt"));
-
-        Path blobs = Files.createDirectories(shared.resolve("base-blobs-" + System.nanoTime()));
-        List<LayerBlob> layers = new ArrayList<>();
-        JsonArray diffIds = new JsonArray();
-        for (List<FileEntry> entries : List.of(root, top)) {
-            ByteArrayOutputStream tar = new ByteArrayOutputStream();
-            LayerWriter.Result r = LayerWriter.write(entries, tar, OptionalLong.empty());
-            diffIds.add(r.diffId().toString());
-            ByteArrayOutputStream gz = new ByteArrayOutputStream();
-            try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
-                out.write(tar.toByteArray());
-            }
-            byte[] bytes = gz.toByteArray();
-            Digest d = Digest.of(bytes);
-            Files.write(blobs.resolve(d.hex()), bytes);
-            layers.add(new LayerBlob(new Descriptor(MediaTypes.OCI_LAYER_GZIP, d, bytes.length), blobs.resolve(d.hex())));
-        }
-        JsonObject config = new JsonObject();
-        config.addProperty("created", "2024-01-01T00:00:00Z");
-        config.addProperty("architecture", Platform.host().arch());
-        config.addProperty("os", "linux");
-        Platform.host().variant().ifPresent(v -> config.addProperty("variant", v));
-        JsonObject inner = new JsonObject();
-        JsonArray env = new JsonArray();
-        env.add("PATH=/bin");
-        inner.add("Env", env);
-        JsonArray cmd = new JsonArray();
-        cmd.add("sh");
-        inner.add("Cmd", cmd);
-        config.add("config", inner);
-        JsonObject rootfs = new JsonObject();
-        rootfs.addProperty("type", "layers");
-        rootfs.add("diff_ids", diffIds);
-        config.add("rootfs", rootfs);
-        BuiltImage image = BuiltImage.assemble(CanonicalJson.bytes(config), layers);
-        Files.write(blobs.resolve(image.config().digest().hex()), image.configBytes());
-        List<Descriptor> all = new ArrayList<>();
-        all.add(image.config());
-        layers.forEach(l -> all.add(l.descriptor()));
-        new RegistryClient(RegistryOptions.defaults().withDockerConfigDir(dockerConfigDir)).push(
-                ImageReference.parse(host + "/test/busybox:1"),
-                new PushRequest(image.manifestBytes(), MediaTypes.OCI_MANIFEST, all, d -> blobs.resolve(d.hex())),
-                n -> { });
+        BusyboxImage.push(host + "/test/busybox:1", dockerConfigDir, shared, List.of("sh", "ls", "cat", "true", "echo"));
     }
 
     private static Content text(String s) {

@@ -4,6 +4,7 @@ import dev.stagesmith.engine.build.BuildException;
 import dev.stagesmith.engine.build.BuildRequest;
 import dev.stagesmith.engine.build.BuildResult;
 import dev.stagesmith.engine.build.Builder;
+import dev.stagesmith.engine.build.Cancellation;
 import dev.stagesmith.engine.build.Output;
 import dev.stagesmith.grammar.stages.Platform;
 import dev.stagesmith.server.cli.build.ProgressView;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -135,8 +138,21 @@ final class BuildCommand implements Callable<Integer> {
             throw UserError.usage(e.getMessage());
         }
         ProgressView view = ProgressView.create(progress.name(), out, err, System.console() != null);
+        // Ctrl-C: cancel the build so sandboxed RUN processes die and nothing half-written reaches the cache,
+        // and give it a moment to stop before the JVM exits.
+        Cancellation cancellation = new Cancellation();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread onInterrupt = new Thread(() -> {
+            cancellation.cancel();
+            try {
+                stopped.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "stagesmith-cancel");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
-            BuildResult result = Builder.build(request, view);
+            BuildResult result = Builder.build(request, view, cancellation);
             view.summary(result);
             return ExitCodes.OK;
         } catch (BuildException e) {
@@ -147,6 +163,12 @@ final class BuildCommand implements Callable<Integer> {
             }
             return ExitCodes.PROBLEMS;
         } finally {
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException exiting) {
+                // The JVM is already shutting down (Ctrl-C): the hook is running.
+            }
             view.close();
         }
     }

@@ -9,7 +9,6 @@ import java.net.Socket;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
-import dev.stagesmith.server.features.build.BuildClient;
 import org.eclipse.lsp4j.services.LanguageClient;
 
 /** Connects a {@link StagesmithLanguageServer} to a client over streams (stdio) or a loopback socket. */
@@ -22,7 +21,7 @@ public final class LspLauncher {
         StagesmithLanguageServer server = new StagesmithLanguageServer();
         Launcher<LanguageClient> launcher = new Launcher.Builder<LanguageClient>()
                 .setLocalService(server)
-                .setRemoteInterface(BuildClient.class)
+                .setRemoteInterface(StagesmithClient.class)
                 .setInput(in)
                 .setOutput(out)
                 .create();

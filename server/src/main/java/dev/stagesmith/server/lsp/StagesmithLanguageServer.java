@@ -87,12 +87,13 @@ public final class StagesmithLanguageServer implements LanguageServer, LanguageC
         BuildDiagnostics buildDiagnostics = new BuildDiagnostics();
         this.diagnostics = new DiagnosticsScheduler(timer, documents, () -> client, buildDiagnostics::of);
         Requests requests = new Requests(workers, documents);
-        this.builds = new BuildService(new BuildService.Wiring(documents, () -> client, () -> clientCapabilities,
-                () -> workspaceFolders, buildDiagnostics, diagnostics::now, timer), Clock.systemUTC());
+        this.builds = new BuildService(new BuildService.Wiring(documents,
+                new ClientBuildReporter(() -> client, () -> clientCapabilities), () -> workspaceFolders,
+                buildDiagnostics, diagnostics::now, timer), Clock.systemUTC());
         this.documentService = new DocumentService(documents, diagnostics, requests, () -> clientCapabilities,
                 builds, buildDiagnostics);
         this.workspaceService = new WorkspaceService(this::reloadSettings, requests, documents,
-                new BuildCommands(builds));
+                new BuildCommandHandler(builds));
         this.stages = new StagesEndpoint(requests, documents);
     }
 
@@ -214,7 +215,7 @@ public final class StagesmithLanguageServer implements LanguageServer, LanguageC
 
     @Override
     public void cancelProgress(WorkDoneProgressCancelParams params) {
-        builds.cancelProgress(params.getToken());
+        builds.cancelProgress(Tokens.value(params.getToken()));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.stagesmith.server.lsp;
 
-import dev.stagesmith.server.features.build.BuildCommands;
 import dev.stagesmith.server.features.outline.WorkspaceSymbolService;
 import dev.stagesmith.server.features.stages.StagesRequest;
 import dev.stagesmith.server.workspace.Documents;
@@ -23,10 +22,10 @@ final class WorkspaceService implements org.eclipse.lsp4j.services.WorkspaceServ
     private final Runnable reloadSettings;
     private final Requests requests;
     private final Documents documents;
-    private final BuildCommands buildCommands;
+    private final BuildCommandHandler buildCommands;
     private final StagesEndpoint stages;
 
-    WorkspaceService(Runnable reloadSettings, Requests requests, Documents documents, BuildCommands buildCommands) {
+    WorkspaceService(Runnable reloadSettings, Requests requests, Documents documents, BuildCommandHandler buildCommands) {
         this.reloadSettings = reloadSettings;
         this.requests = requests;
         this.documents = documents;

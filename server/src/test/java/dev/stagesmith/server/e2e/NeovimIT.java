@@ -9,6 +9,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,6 +86,77 @@ class NeovimIT {
 
         String hover = result.get("hover").toString();
         assertTrue(hover.contains("build") && hover.contains("golang:1.22"), hover);
+    }
+
+    private static final String STAGES = """
+            FROM scratch AS base
+            COPY a.txt /a.txt
+            FROM scratch AS unused
+            COPY u.txt /u.txt
+            FROM base AS middle
+            COPY b.txt /b.txt
+            FROM middle
+            COPY c.txt /c.txt
+            """;
+
+    /**
+     * The code lens above {@code FROM base AS middle}, run with {@code vim.lsp.codelens.run()}, builds that stage
+     * into the default OCI layout; skopeo reads the layout and finds the digest the command answered with.
+     */
+    @Test
+    void codeLensBuildsAStageInNeovim(@TempDir Path dir) throws Exception {
+        Path nvim = RequiredTool.find("nvim", "neovim");
+        Path skopeo = RequiredTool.find("skopeo", "skopeo");
+        Path jar = Path.of("target", "stagesmith.jar").toAbsolutePath();
+        assertTrue(Files.isRegularFile(jar), "build the jar first (mvn package): " + jar);
+        for (String f : List.of("a.txt", "b.txt", "c.txt", "u.txt")) {
+            Files.writeString(dir.resolve(f), f + "\n");
+        }
+        Path dockerfile = Files.writeString(dir.resolve("Dockerfile"), STAGES);
+        Path probe = dir.resolve("buildlens.lua");
+        try (InputStream in = getClass().getResourceAsStream("/e2e/nvim-buildlens.lua")) {
+            Files.write(probe, in.readAllBytes());
+        }
+        Path out = dir.resolve("out.json");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(nvim.toString(), "--headless", "-n", "-i", "NONE", "-u", probe.toString(),
+                dockerfile.toString());
+        pb.directory(dir.toFile());
+        pb.environment().put("OUT", out.toString());
+        pb.environment().put("LSP_CMD", java + " -jar " + jar + " lsp");
+        pb.environment().put("LENS_LINE", "5");
+        pb.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        pb.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
+        pb.environment().put("XDG_STATE_HOME", dir.resolve("state").toString());
+        pb.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+        pb.redirectErrorStream(true).redirectOutput(dir.resolve("nvim.log").toFile());
+        Process p = pb.start();
+        boolean ended = p.waitFor(120, TimeUnit.SECONDS);
+        if (!ended) {
+            p.destroyForcibly();
+        }
+        assertTrue(ended, "neovim did not finish: " + log(dir));
+        assertTrue(Files.exists(out), "no result from the probe: " + log(dir));
+        JsonObject result = JsonParser.parseString(Files.readString(out)).getAsJsonObject();
+        assertEquals(0, p.exitValue(), result + " " + log(dir));
+
+        List<String> titles = new ArrayList<>();
+        result.getAsJsonArray("lenses").forEach(e -> titles.add(e.getAsJsonObject().get("line").getAsInt() + ":"
+                + e.getAsJsonObject().get("title").getAsString()));
+        assertEquals(List.of("0:▶ Build stage base", "2:▶ Build stage unused", "4:▶ Build stage middle",
+                "6:▶ Build stage #3", "6:▶ Build image").stream().sorted().toList(), titles.stream().sorted().toList());
+
+        JsonObject build = result.getAsJsonObject("result");
+        assertEquals("middle", build.get("target").getAsString(), result.toString());
+        Path layout = dir.resolve(".stagesmith/out/middle");
+        Process inspect = new ProcessBuilder(skopeo.toString(), "inspect", "oci:" + layout + ":middle")
+                .redirectErrorStream(true).start();
+        String text = new String(inspect.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(inspect.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, inspect.exitValue(), text);
+        JsonObject image = JsonParser.parseString(text).getAsJsonObject();
+        assertEquals(build.get("digest").getAsString(), image.get("Digest").getAsString());
+        assertEquals(2, image.getAsJsonArray("Layers").size(), "base's and middle's COPY, nothing else: " + text);
     }
 
     private static String log(Path dir) throws IOException {

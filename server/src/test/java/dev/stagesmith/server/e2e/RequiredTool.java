@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Assumptions;
  * Finds a system tool an end-to-end test needs. In CI ({@code CI=true}) a missing tool fails the test;
  * elsewhere the test is skipped with the package to install.
  */
-final class RequiredTool {
+public final class RequiredTool {
 
     private RequiredTool() {}
 
-    static Path find(String command, String debianPackage) {
+    public static Path find(String command, String debianPackage) {
         String path = System.getenv().getOrDefault("PATH", "");
         for (String dir : path.split(File.pathSeparator)) {
             Path candidate = Path.of(dir, command);

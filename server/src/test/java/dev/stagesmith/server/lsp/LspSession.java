@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import dev.stagesmith.server.features.build.BuildClient;
+import dev.stagesmith.server.features.build.BuildLogParams;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.ConfigurationParams;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
@@ -57,7 +57,7 @@ public final class LspSession implements AutoCloseable {
     /** {@code $/progress}, {@code window/workDoneProgress/create} tokens, build log lines, showMessage. */
     public final BlockingQueue<ProgressParams> progress = new LinkedBlockingQueue<>();
     public final BlockingQueue<Either<String, Integer>> progressTokens = new LinkedBlockingQueue<>();
-    public final BlockingQueue<BuildClient.BuildLogParams> buildLogs = new LinkedBlockingQueue<>();
+    public final BlockingQueue<BuildLogParams> buildLogs = new LinkedBlockingQueue<>();
     public final BlockingQueue<MessageParams> shown = new LinkedBlockingQueue<>();
     public final AtomicInteger lensRefreshes = new AtomicInteger();
 
@@ -79,8 +79,8 @@ public final class LspSession implements AutoCloseable {
         InputStream clientIn = Channels.newInputStream(toClientPipe.source());
         toClient = Channels.newOutputStream(toClientPipe.sink());
         implementation = new StagesmithLanguageServer(exits::add);
-        Launcher<BuildClient> serverSide = new Launcher.Builder<BuildClient>().setLocalService(implementation)
-                .setRemoteInterface(BuildClient.class).setInput(serverIn).setOutput(toClient).create();
+        Launcher<StagesmithClient> serverSide = new Launcher.Builder<StagesmithClient>().setLocalService(implementation)
+                .setRemoteInterface(StagesmithClient.class).setInput(serverIn).setOutput(toClient).create();
         implementation.connect(serverSide.getRemoteProxy());
         serverSide.startListening();
         Launcher<Extended> clientSide = new Launcher.Builder<Extended>().setLocalService(new Client())
@@ -178,9 +178,9 @@ public final class LspSession implements AutoCloseable {
         toClient.close();
     }
 
-    private final class Client implements BuildClient {
+    private final class Client implements StagesmithClient {
         @Override
-        public void buildLog(BuildClient.BuildLogParams params) {
+        public void buildLog(BuildLogParams params) {
             buildLogs.add(params);
         }
 

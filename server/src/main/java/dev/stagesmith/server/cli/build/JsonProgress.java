@@ -18,8 +18,11 @@ final class JsonProgress implements ProgressView {
     @Override
     public synchronized void on(BuildEvent e) {
         JsonObject o = new JsonObject();
-        o.addProperty("event", e.getClass().getSimpleName());
-        if (e instanceof BuildEvent.StepStarted s) {
+        o.addProperty("event", e instanceof BuildEvent.StepOutput ? "output" : e.getClass().getSimpleName());
+        if (e instanceof BuildEvent.StepOutput line) {
+            step(o, line.id());
+            o.addProperty("line", line.line());
+        } else if (e instanceof BuildEvent.StepStarted s) {
             step(o, s.id());
             o.addProperty("text", s.text());
             o.addProperty("start", s.range().start());

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The terminal view: finished steps scroll as lines; below them, one line per running step with its
- * elapsed time (and bytes for transfers), redrawn in place ten times a second.
+ * elapsed time (and bytes for transfers) and the last lines a RUN printed, redrawn in place ten times a second.
  */
 final class LiveProgress implements ProgressView {
 
@@ -30,8 +30,12 @@ final class LiveProgress implements ProgressView {
     private int done;
     private int cached;
 
+    /** How many of a running step's last output lines show under it. */
+    static final int TAIL = 5;
+
     private static final class Running {
         final String text;
+        final java.util.ArrayDeque<String> tail = new java.util.ArrayDeque<>();
         final long started = System.nanoTime();
         long bytes = -1;
         long total;
@@ -65,6 +69,15 @@ final class LiveProgress implements ProgressView {
         } else if (e instanceof BuildEvent.StepFailed f) {
             running.remove(f.id().toString());
             finish("=> ERROR " + f.id() + " " + f.message());
+        } else if (e instanceof BuildEvent.StepOutput o) {
+            Running r = running.get(o.id().toString());
+            if (r != null) {
+                if (r.tail.size() == TAIL) {
+                    r.tail.removeFirst();
+                }
+                r.tail.addLast(o.line());
+            }
+            return; // the ticker redraws; a chatty RUN must not redraw per line
         } else if (e instanceof BuildEvent.StepProgress p) {
             Running r = running.get(p.id().toString());
             if (r != null) {
@@ -110,8 +123,18 @@ final class LiveProgress implements ProgressView {
             String extra = r.bytes >= 0 ? "  " + ProgressView.bytes(r.bytes) + " / " + ProgressView.bytes(r.total) : "";
             err.println(String.format(Locale.ROOT, " => %s  %.1fs%s", r.text, (now - r.started) / 1e9, extra));
             drawn++;
+            for (String line : r.tail) {
+                err.println("    " + clip(line));
+                drawn++;
+            }
         }
         err.flush();
+    }
+
+    /** One terminal line: no control characters (they would break the redraw), at most 120 columns. */
+    static String clip(String line) {
+        String clean = line.replaceAll("\\p{Cntrl}", " ");
+        return clean.length() > 120 ? clean.substring(0, 119) + "…" : clean;
     }
 
     @Override

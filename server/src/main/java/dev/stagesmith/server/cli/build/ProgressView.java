@@ -27,7 +27,7 @@ public interface ProgressView extends BuildListener, AutoCloseable {
     }
 
     static String seconds(Duration d) {
-        return String.format(Locale.ROOT, "%.2fs", d.toNanos() / 1e9);
+        return dev.stagesmith.server.features.build.BuildLogLines.seconds(d);
     }
 
     static String bytes(long n) {

@@ -11,7 +11,7 @@ import java.util.Optional;
  * The single argument of {@code stagesmith.buildToStage} and {@code stagesmith.cancelBuild}:
  * {@code {uri, target?, buildArgs?, platform?, output?, engine?}}. Absent fields fall back to the settings.
  */
-record BuildArguments(String uri, Optional<String> target, Map<String, String> buildArgs, Optional<String> platform,
+public record BuildArguments(String uri, Optional<String> target, Map<String, String> buildArgs, Optional<String> platform,
         Optional<String> output, Optional<String> engine) {
 
     /**
@@ -19,7 +19,7 @@ record BuildArguments(String uri, Optional<String> target, Map<String, String> b
      *
      * @throws IllegalArgumentException with a one-line message when they are not one object with a uri
      */
-    static BuildArguments parse(String command, List<Object> arguments) {
+    public static BuildArguments parse(String command, List<Object> arguments) {
         if (arguments == null || arguments.size() != 1 || !(arguments.get(0) instanceof JsonObject o)) {
             throw new IllegalArgumentException(command + " wants one argument {uri, target?}");
         }

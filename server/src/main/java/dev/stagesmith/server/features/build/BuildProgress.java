@@ -3,20 +3,15 @@ package dev.stagesmith.server.features.build;
 import dev.stagesmith.engine.build.BuildEvent;
 import dev.stagesmith.engine.build.BuildListener;
 import dev.stagesmith.grammar.stages.Stage;
-import dev.stagesmith.server.cli.build.PlainProgress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.lsp4j.MessageParams;
-import org.eclipse.lsp4j.MessageType;
-import org.eclipse.lsp4j.ProgressParams;
 import org.eclipse.lsp4j.WorkDoneProgressBegin;
 import org.eclipse.lsp4j.WorkDoneProgressEnd;
 import org.eclipse.lsp4j.WorkDoneProgressNotification;
 import org.eclipse.lsp4j.WorkDoneProgressReport;
-import org.eclipse.lsp4j.jsonrpc.messages.Either;
-import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
  * Turns one build's engine events into {@code $/progress} reports ("[stage 2/5] COPY ...", percentage of
@@ -25,27 +20,29 @@ import org.eclipse.lsp4j.services.LanguageClient;
  */
 final class BuildProgress implements BuildListener {
 
-    private final LanguageClient client;
-    private final Either<String, Integer> token;
+    private final BuildReporter reporter;
+    private final Executor sender;
+    private final Object token;
     private final String uri;
     private final String target;
-    private final boolean buildLogOnly;
     private final Map<Integer, Integer> positions = new HashMap<>();
     private final Map<Integer, Integer> stepsPerStage = new HashMap<>();
     private final AtomicReference<BuildEvent.StepFailed> failed = new AtomicReference<>();
     private int finished;
 
     /**
+     * @param sender the one thread that writes to the client, so messages keep their order and no engine
+     *     thread (which a cancel interrupts) ever writes to the connection itself
      * @param token the progress token, or null when the client takes no progress
      * @param needed the stages the build runs, in order, for "[stage i/n]" and the step count
      */
-    BuildProgress(LanguageClient client, Either<String, Integer> token, String uri, String target,
-            boolean buildLogOnly, List<Stage> needed) {
-        this.client = client;
+    BuildProgress(BuildReporter reporter, Executor sender, Object token, String uri, String target,
+            List<Stage> needed) {
+        this.reporter = reporter;
+        this.sender = sender;
         this.token = token;
         this.uri = uri;
         this.target = target;
-        this.buildLogOnly = buildLogOnly;
         for (Stage s : needed) {
             positions.put(s.index(), positions.size() + 1);
             stepsPerStage.put(s.index(), s.instructions().size() + 1);
@@ -73,14 +70,10 @@ final class BuildProgress implements BuildListener {
 
     @Override
     public void on(BuildEvent event) {
-        if (event instanceof BuildEvent.StepOutput o) {
-            log(o.line());
-            return;
-        }
         if (event instanceof BuildEvent.StepFailed f) {
             failed.compareAndSet(null, f);
         }
-        String line = PlainProgress.format(event);
+        String line = BuildLogLines.format(event);
         if (line != null) {
             line.lines().forEach(this::log);
         }
@@ -109,17 +102,12 @@ final class BuildProgress implements BuildListener {
     }
 
     private void log(String line) {
-        if (client instanceof BuildClient b) {
-            b.buildLog(new BuildClient.BuildLogParams(uri, target, line));
-        }
-        if (!buildLogOnly) {
-            client.logMessage(new MessageParams(MessageType.Log, line));
-        }
+        sender.execute(() -> reporter.log(new BuildLogParams(uri, target, line)));
     }
 
     private void send(WorkDoneProgressNotification n) {
         if (token != null) {
-            client.notifyProgress(new ProgressParams(token, Either.forLeft(n)));
+            sender.execute(() -> reporter.progress(token, n));
         }
     }
 }
