@@ -31,7 +31,8 @@ final class OutputFiles {
             }
             tmp = null;
         } catch (NoSuchFileException e) {
-            throw UserError.usage("cannot write " + file + ": the directory " + dir + " does not exist; create it first");
+            throw UserError.usage(
+                    "cannot write " + file + ": the directory " + dir + " does not exist; create it first");
         } catch (AccessDeniedException e) {
             throw UserError.usage("cannot write " + file + ": permission denied");
         } catch (IOException e) {

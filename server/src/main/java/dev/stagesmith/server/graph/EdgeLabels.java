@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class EdgeLabels {
 
-    /** Spots along a curve, tried in turn: arrows that fan in are labelled near their sources, fan-outs near their targets. */
+    /** Spots along a curve, tried in turn: fan-ins are labelled near their sources, fan-outs near their targets. */
     private static final double[] NEAR_SOURCE = {0.3, 0.2, 0.42, 0.12, 0.55, 0.68, 0.8};
     private static final double[] NEAR_TARGET = {0.7, 0.8, 0.58, 0.88, 0.45, 0.32, 0.2};
     private static final double SIZE = 10;
@@ -68,8 +68,14 @@ final class EdgeLabels {
     private Rect place(List<Point> points, double w, double[] along) {
         Rect best = null;
         double bestCover = Double.MAX_VALUE;
+        int curves = points.size() / 2;
         for (double t : along) {
-            for (int i = 0; i + 1 < points.size(); i += 2) {
+            for (int c = 0; c < curves; c++) {
+                // A long arrow is labelled near one of its ends, where a reader looks for it.
+                if (c >= 2 && c < curves - 2) {
+                    continue;
+                }
+                int i = 2 * c;
                 Point at = onCurve(points.get(i), points.get(i + 1), t);
                 Rect r = new Rect(LayeredLayout.round(at.x() - w / 2), LayeredLayout.round(at.y() - HEIGHT / 2),
                         LayeredLayout.round(w), HEIGHT);

@@ -25,6 +25,8 @@ public final class LayeredLayout {
     static final double SLOT_BOX_GAP = 14;
     static final double MARGIN = 24;
     private static final int SWEEPS = 12;
+    /** Sweeps in a row that find nothing better before giving up: big graphs stop early, small ones are done. */
+    private static final int STALE_SWEEPS = 3;
     private static final int PLACEMENT_ROUNDS = 12;
 
     /** A point of the picture. */
@@ -68,6 +70,8 @@ public final class LayeredLayout {
     private final List<List<Integer>> pred = new ArrayList<>();
     private final List<int[]> chains = new ArrayList<>();
     private List<List<Integer>> layers;
+    private int[] position;
+    private double[] key;
     private double[] center;
 
     private LayeredLayout(double[] nodeWidth, double nodeHeight, List<Link> links) {
@@ -157,9 +161,15 @@ public final class LayeredLayout {
     // --- order within columns -----------------------------------------------------------------------------
 
     private void order() {
+        position = new int[rankOf.size()];
+        key = new double[rankOf.size()];
+        for (int r = 0; r < layers.size(); r++) {
+            renumber(r);
+        }
         List<List<Integer>> best = copy(layers);
         long bestCrossings = crossings();
-        for (int sweep = 0; sweep < SWEEPS && bestCrossings > 0; sweep++) {
+        int stale = 0;
+        for (int sweep = 0; sweep < SWEEPS && bestCrossings > 0 && stale < STALE_SWEEPS; sweep++) {
             for (int r = 1; r < layers.size(); r++) {
                 sortByBarycenter(r, pred, r - 1);
             }
@@ -171,26 +181,35 @@ public final class LayeredLayout {
             if (c < bestCrossings) {
                 bestCrossings = c;
                 best = copy(layers);
+                stale = 0;
+            } else {
+                stale++;
             }
         }
         layers = best;
+        for (int r = 0; r < layers.size(); r++) {
+            renumber(r);
+        }
     }
 
     private void sortByBarycenter(int r, List<List<Integer>> neighbours, int other) {
         int[] pos = positions(other);
         List<Integer> layer = layers.get(r);
-        double[] key = new double[rankOf.size()];
         for (int i = 0; i < layer.size(); i++) {
             int v = layer.get(i);
             List<Integer> ns = neighbours.get(v);
             // Scaled so a vertex without neighbours there keeps its place among the others.
-            key[v] = ns.isEmpty() ? i * scale(other, layer)
-                    : ns.stream().mapToInt(u -> pos[u]).average().orElseThrow();
+            double sum = 0;
+            for (int u : ns) {
+                sum += pos[u];
+            }
+            key[v] = ns.isEmpty() ? i * scale(other, layer) : sum / ns.size();
         }
         List<Integer> sorted = new ArrayList<>(layer);
         int[] current = positions(r);
         sorted.sort(Comparator.<Integer>comparingDouble(v -> key[v]).thenComparingInt(v -> current[v]));
         layers.set(r, sorted);
+        renumber(r);
     }
 
     /** Swaps neighbours in a column while that removes crossings (the barycenter leaves some behind). */
@@ -206,6 +225,8 @@ public final class LayeredLayout {
                     if (pairCrossings(r, v, u) < pairCrossings(r, u, v)) {
                         layer.set(i, v);
                         layer.set(i + 1, u);
+                        position[v] = i;
+                        position[u] = i + 1;
                         improved = true;
                     }
                 }
@@ -241,38 +262,53 @@ public final class LayeredLayout {
         return layer.size() <= 1 ? 0 : (double) Math.max(layers.get(other).size() - 1, 0) / (layer.size() - 1);
     }
 
+    /** Each vertex's place in its column, kept up to date as columns are reordered (one array for all columns). */
     private int[] positions(int r) {
-        int[] pos = new int[rankOf.size()];
+        return position;
+    }
+
+    private void renumber(int r) {
         List<Integer> layer = layers.get(r);
         for (int i = 0; i < layer.size(); i++) {
-            pos[layer.get(i)] = i;
+            position[layer.get(i)] = i;
         }
-        return pos;
     }
 
     /** Pairs of segments that cross between neighbouring columns. */
     long crossings() {
         long total = 0;
         for (int r = 0; r + 1 < layers.size(); r++) {
-            int[] a = positions(r);
-            int[] b = positions(r + 1);
-            List<int[]> segments = new ArrayList<>();
+            List<long[]> segments = new ArrayList<>();
             for (int v : layers.get(r)) {
                 for (int w : succ.get(v)) {
-                    segments.add(new int[] {a[v], b[w]});
+                    segments.add(new long[] {position[v], position[w]});
                 }
             }
-            for (int i = 0; i < segments.size(); i++) {
-                for (int j = i + 1; j < segments.size(); j++) {
-                    int[] s = segments.get(i);
-                    int[] t = segments.get(j);
-                    if ((long) (s[0] - t[0]) * (s[1] - t[1]) < 0) {
-                        total++;
-                    }
-                }
-            }
+            total += crossingPairs(segments, layers.get(r + 1).size());
         }
         return total;
+    }
+
+    /**
+     * Segment pairs whose ends are in opposite orders: sorted by upper end (then lower), the pairs whose lower
+     * ends are out of order, counted with a Fenwick tree in O(s log s) rather than pair by pair.
+     */
+    private static long crossingPairs(List<long[]> segments, int width) {
+        segments.sort(Comparator.<long[]>comparingLong(s -> s[0]).thenComparingLong(s -> s[1]));
+        long[] tree = new long[width + 1];
+        long count = 0;
+        for (int i = 0; i < segments.size(); i++) {
+            int b = (int) segments.get(i)[1];
+            long atMost = 0;
+            for (int k = b + 1; k > 0; k -= k & -k) {
+                atMost += tree[k];
+            }
+            count += i - atMost;
+            for (int k = b + 1; k <= width; k += k & -k) {
+                tree[k]++;
+            }
+        }
+        return count;
     }
 
     private static List<List<Integer>> copy(List<List<Integer>> layers) {
@@ -315,13 +351,21 @@ public final class LayeredLayout {
         double[] weight = new double[m];
         for (int i = 0; i < m; i++) {
             int v = layer.get(i);
-            List<Integer> ns = new ArrayList<>(neighbours.get(v));
-            if (more != null) {
-                ns.addAll(more.get(v));
+            double sum = 0;
+            int count = 0;
+            for (int u : neighbours.get(v)) {
+                sum += center[u];
+                count++;
             }
-            desired[i] = ns.isEmpty() ? hug(layer, i) : ns.stream().mapToDouble(u -> center[u]).average().orElseThrow();
+            if (more != null) {
+                for (int u : more.get(v)) {
+                    sum += center[u];
+                    count++;
+                }
+            }
+            desired[i] = count == 0 ? hug(layer, i) : sum / count;
             // Passing links pull harder, so long arrows run straight.
-            weight[i] = ns.isEmpty() ? 0.5 : dummy(v) ? 2 : 1;
+            weight[i] = count == 0 ? 0.5 : dummy(v) ? 2 : 1;
             offset[i] = i == 0 ? 0 : offset[i - 1] + separation(layer.get(i - 1), v);
         }
         double[] z = isotonic(desired, offset, weight);

@@ -46,9 +46,10 @@ public final class SvgRenderer {
             .mount .head, .edge-label.mount { fill: var(--stagesmith-edge-mount, #8250df); }
             .edge[data-needed="true"] .line { stroke: var(--stagesmith-needed-edge, #0969da); stroke-width: 2.6; }
             .edge[data-needed="true"] .head, .edge-label[data-needed="true"] { fill: var(--stagesmith-needed-edge, #0969da); }
-            .edge[data-needed="false"], .edge-label[data-needed="false"] { opacity: var(--stagesmith-pruned-opacity, 0.45); }
+            .edge[data-needed="false"], .edge-label[data-needed="false"] text { opacity: var(--stagesmith-pruned-opacity, 0.45); }
             .edge-label { font-size: 10px; }
-            .edge-label-bg { fill: var(--stagesmith-bg, #ffffff); opacity: 0.9; }
+            .edge-label-bg { fill: var(--stagesmith-bg, #ffffff); }
+            .legend .swatch { fill: var(--stagesmith-needed-bg, #ddf4ff); stroke: var(--stagesmith-needed-border, #0969da); stroke-width: 2; }
             .legend text { fill: var(--stagesmith-muted-fg, #59636e); font-size: 11px; }
             </style>
             """;
@@ -57,11 +58,7 @@ public final class SvgRenderer {
 
     public static String render(StageDiagram diagram) {
         List<Node> nodes = diagram.nodes();
-        double[] widths = new double[nodes.size()];
-        for (Node node : nodes) {
-            widths[node.index()] = boxWidth(node);
-        }
-        LayeredLayout.Result layout = LayeredLayout.layout(widths, BOX_HEIGHT, Link.of(diagram));
+        LayeredLayout.Result layout = layout(diagram);
         String legend = legendCaption(diagram);
         double width = Math.ceil(Math.max(layout.width(), LayeredLayout.MARGIN * 2 + legendWidth(legend)));
         double height = Math.ceil(layout.height() + LEGEND_HEIGHT);
@@ -85,9 +82,18 @@ public final class SvgRenderer {
         svg.open("g", "class", "edge-labels");
         new EdgeLabels(layout.boxes()).draw(svg, diagram, layout.routes());
         svg.close("g");
-        legend(svg, legend, layout.height());
+        legend(svg, legend, diagram.hasTarget(), layout.height());
         svg.close("svg");
         return svg.toString();
+    }
+
+    /** Where the boxes and arrows of {@code diagram} go. */
+    static LayeredLayout.Result layout(StageDiagram diagram) {
+        double[] widths = new double[diagram.nodes().size()];
+        for (Node node : diagram.nodes()) {
+            widths[node.index()] = boxWidth(node);
+        }
+        return LayeredLayout.layout(widths, BOX_HEIGHT, Link.of(diagram));
     }
 
     // --- stages -------------------------------------------------------------------------------------------
@@ -102,8 +108,8 @@ public final class SvgRenderer {
     }
 
     private static void stage(Svg svg, StageDiagram diagram, Node node, Box box) {
-        List<String> attributes = new ArrayList<>(List.of("class", "stage", "data-stage", Integer.toString(node.index()),
-                "data-line", Integer.toString(node.line())));
+        List<String> attributes = new ArrayList<>(List.of("class", "stage",
+                "data-stage", Integer.toString(node.index()), "data-line", Integer.toString(node.line())));
         if (diagram.hasTarget()) {
             attributes.addAll(List.of("data-needed", Boolean.toString(node.needed())));
             if (diagram.target().orElseThrow() == node.index()) {
@@ -205,10 +211,10 @@ public final class SvgRenderer {
         for (String[] kind : LEGEND) {
             w += SAMPLE + 6 + Svg.textWidth(kind[1], SMALL_SIZE) + 24;
         }
-        return w + Svg.textWidth(caption, SMALL_SIZE);
+        return w + 28 + Svg.textWidth(caption, SMALL_SIZE);
     }
 
-    private static void legend(Svg svg, String caption, double top) {
+    private static void legend(Svg svg, String caption, boolean target, double top) {
         svg.open("g", "class", "legend", "transform",
                 "translate(" + Svg.num(LayeredLayout.MARGIN) + " " + Svg.num(top) + ")");
         double x = 0;
@@ -219,7 +225,11 @@ public final class SvgRenderer {
             svg.element("text", kind[1], "x", Svg.num(x + SAMPLE + 6), "y", "16");
             x += SAMPLE + 6 + Svg.textWidth(kind[1], SMALL_SIZE) + 24;
         }
-        svg.element("text", caption, "x", Svg.num(x), "y", "16");
+        if (target) {
+            svg.empty("rect", "class", "swatch", "x", Svg.num(x), "y", "5", "width", "22", "height", "14", "rx", "3");
+            x += 28;
+        }
+        svg.element("text", caption, "class", "legend-caption", "x", Svg.num(x), "y", "16");
         svg.close("g");
     }
 }

@@ -1,8 +1,10 @@
 package dev.stagesmith.server.lsp;
 
 import dev.stagesmith.server.features.stages.StagesRequest;
+import dev.stagesmith.server.workspace.DocumentSnapshot;
 import dev.stagesmith.server.workspace.Documents;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
@@ -41,8 +43,8 @@ final class StagesEndpoint implements StagesService {
                     throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams,
                             StagesRequest.METHOD + " needs params {uri, target?, format?}", null));
                 }
-                var snapshot = StagesRequest.snapshot(
-                        p.uri() == null ? java.util.Optional.empty() : documents.get(p.uri()), p.uri(), documents.settings());
+                Optional<DocumentSnapshot> open = p.uri() == null ? Optional.empty() : documents.get(p.uri());
+                DocumentSnapshot snapshot = StagesRequest.snapshot(open, p.uri(), documents.settings());
                 cancel.checkCanceled();
                 return StagesRequest.answer(snapshot, p);
             } catch (StagesRequest.Refused e) {

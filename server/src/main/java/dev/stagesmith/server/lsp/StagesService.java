@@ -5,7 +5,10 @@ import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.jsonrpc.services.JsonRequest;
 import org.eclipse.lsp4j.jsonrpc.services.JsonSegment;
 
-/** The {@code stagesmith/stages} request as lsp4j sees it (a delegate must be an interface); a typed client may use it too. */
+/**
+ * The {@code stagesmith/stages} request as lsp4j sees it (a {@code @JsonDelegate} must return an interface);
+ * a typed client may use it too.
+ */
 @JsonSegment("stagesmith")
 public interface StagesService {
 

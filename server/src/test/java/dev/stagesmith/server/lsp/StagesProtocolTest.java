@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -68,11 +68,12 @@ class StagesProtocolTest {
             assertEquals(4, stages.size());
             JsonObject unnamed = stages.get(1).getAsJsonObject();
             assertEquals(1, unnamed.get("index").getAsInt());
-            assertTrue(!unnamed.has("name") || unnamed.get("name").isJsonNull(), unnamed.toString());
+            assertTrue(unnamed.has("name") && unnamed.get("name").isJsonNull(), "name: null, " + unnamed);
             assertEquals("#1", unnamed.get("label").getAsString());
             assertEquals(obj("{kind: 'image', text: 'alpine:3.20'}"), unnamed.get("base"));
             assertEquals(2, unnamed.get("line").getAsInt());
-            assertEquals(obj("{start: {line: 2, character: 0}, end: {line: 2, character: 16}}"), unnamed.get("range"));
+            assertEquals(obj("{start: {line: 2, character: 0}, end: {line: 2, character: 16}}"),
+                    unnamed.get("range"));
             assertEquals(obj("{kind: 'scratch', text: 'scratch'}"), stages.get(2).getAsJsonObject().get("base"));
             JsonObject debug = stages.get(3).getAsJsonObject();
             assertEquals("debug", debug.get("name").getAsString());
@@ -132,7 +133,7 @@ class StagesProtocolTest {
             Map<String, String> params = Map.of("uri", URI, "target", "debug", "format", "mermaid");
             Object viaCommand = s.server().getWorkspaceService().executeCommand(
                     new ExecuteCommandParams("stagesmith.stages", List.of(params))).get(20, TimeUnit.SECONDS);
-            assertEquals(request(s, params), new Gson().toJsonTree(viaCommand));
+            assertEquals(request(s, params), new GsonBuilder().serializeNulls().create().toJsonTree(viaCommand));
         }
     }
 

@@ -2,7 +2,15 @@ package dev.stagesmith.server.features.stages;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import com.google.gson.TypeAdapter;
+import com.google.gson.TypeAdapterFactory;
+import com.google.gson.annotations.JsonAdapter;
+import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonWriter;
 import dev.stagesmith.grammar.ParsedDockerfile;
 import dev.stagesmith.grammar.stages.Stage;
 import dev.stagesmith.grammar.stages.StageGraph;
@@ -43,6 +51,7 @@ public final class StagesRequest {
     public record Base(String kind, String text) {}
 
     /** One stage; {@code name} is null for an unnamed stage, {@code line} and {@code range} are the FROM's. */
+    @JsonAdapter(NullName.class)
     public record StageInfo(int index, String name, String label, Base base, int line, Range range, boolean needed) {}
 
     /** Stage {@code to} uses stage {@code from} by a FROM, a COPY --from or a RUN --mount from=. */
@@ -50,6 +59,46 @@ public final class StagesRequest {
 
     /** The answer; {@code rendered} only when a format was asked for. */
     public record Result(String uri, List<StageInfo> stages, List<EdgeInfo> edges, String rendered) {}
+
+    /**
+     * Writes {@code "name": null} for an unnamed stage, as the protocol says, where lsp4j's Gson would leave
+     * the member out (it does not serialize nulls).
+     */
+    static final class NullName implements TypeAdapterFactory {
+        @Override
+        public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
+            TypeAdapter<T> delegate = gson.getDelegateAdapter(this, type);
+            TypeAdapter<JsonElement> elements = gson.getAdapter(JsonElement.class);
+            return new TypeAdapter<>() {
+                @Override
+                public void write(JsonWriter out, T value) throws IOException {
+                    JsonElement tree = delegate.toJsonTree(value);
+                    if (tree.isJsonObject() && !tree.getAsJsonObject().has("name")) {
+                        JsonObject ordered = new JsonObject();
+                        tree.getAsJsonObject().entrySet().forEach(e -> {
+                            ordered.add(e.getKey(), e.getValue());
+                            if (e.getKey().equals("index")) {
+                                ordered.add("name", JsonNull.INSTANCE);
+                            }
+                        });
+                        tree = ordered;
+                    }
+                    boolean nulls = out.getSerializeNulls();
+                    out.setSerializeNulls(true);
+                    try {
+                        elements.write(out, tree);
+                    } finally {
+                        out.setSerializeNulls(nulls);
+                    }
+                }
+
+                @Override
+                public T read(JsonReader in) throws IOException {
+                    return delegate.read(in);
+                }
+            };
+        }
+    }
 
     /** A request that cannot be answered as asked; the message says what to change. */
     public static final class Refused extends RuntimeException {
