@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The editor's {@code stagesmith} settings, typed, each with a default. Bad values are ignored with a
@@ -22,13 +23,21 @@ import java.util.Optional;
  * @param diagnostics {@code stagesmith.diagnostics.enable}: publish diagnostics
  * @param completion {@code stagesmith.completion.enable}: answer completion requests
  * @param build {@code stagesmith.build.output|engine|cacheDir|context}: where and how editor builds run
+ * @param deferredRules {@code stagesmith.diagnostics.deferTo}: rule codes left to another server ({@link PeerRules})
  */
 public record Settings(Map<String, Severity> ruleSeverities, Map<String, String> buildArgs, Optional<Platform> platform,
-        boolean diagnostics, boolean completion, BuildSettings build) {
+        boolean diagnostics, boolean completion, BuildSettings build, Set<String> deferredRules) {
 
     public Settings {
         ruleSeverities = Map.copyOf(ruleSeverities);
         buildArgs = Map.copyOf(buildArgs);
+        deferredRules = Set.copyOf(deferredRules);
+    }
+
+    /** Settings that defer no rule to another server. */
+    public Settings(Map<String, Severity> ruleSeverities, Map<String, String> buildArgs, Optional<Platform> platform,
+            boolean diagnostics, boolean completion, BuildSettings build) {
+        this(ruleSeverities, buildArgs, platform, diagnostics, completion, build, Set.of());
     }
 
     /** Settings with the default build settings. */
@@ -58,7 +67,8 @@ public record Settings(Map<String, Severity> ruleSeverities, Map<String, String>
                 platform(string(root, "build", "platform", warnings), warnings),
                 bool(root, "diagnostics", "enable", true, warnings),
                 bool(root, "completion", "enable", true, warnings),
-                build(root, warnings));
+                build(root, warnings),
+                PeerRules.deferredTo(string(root, "diagnostics", "deferTo", warnings), warnings));
     }
 
     private static BuildSettings build(JsonObject root, List<String> warnings) {

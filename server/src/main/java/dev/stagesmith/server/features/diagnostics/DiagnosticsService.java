@@ -30,8 +30,11 @@ public final class DiagnosticsService {
         }
         ParsedDockerfile file = snapshot.parsed();
         List<Diagnostic> out = new ArrayList<>();
+        var deferred = snapshot.settings().deferredRules();
         for (Finding f : snapshot.findings()) {
-            out.add(diagnostic(file, f));
+            if (!deferred.contains(f.code())) {
+                out.add(diagnostic(file, f));
+            }
         }
         return out;
     }

@@ -95,7 +95,7 @@ class BuildToStageTest {
         String uri = dockerfile(FOUR_STAGES);
         try (LspSession s = session(dir, "")) {
             assertTrue(s.initialized.getCapabilities().getCodeLensProvider().getResolveProvider());
-            assertEquals(BuildCommands.NAMES, s.initialized.getCapabilities().getExecuteCommandProvider().getCommands());
+            assertTrue(s.initialized.getCapabilities().getExecuteCommandProvider().getCommands().containsAll(BuildCommands.NAMES));
             s.open(uri, FOUR_STAGES);
             List<CodeLens> lenses = resolvedLenses(s, uri);
             assertEquals(List.of("▶ Build stage base", "▶ Build stage unused", "▶ Build stage middle",
