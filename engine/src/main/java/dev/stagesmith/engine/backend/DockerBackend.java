@@ -124,10 +124,7 @@ final class DockerBackend implements BuildBackend {
             argv.addAll(List.of("--build-arg", "SOURCE_DATE_EPOCH=" + req.sourceDateEpoch().getAsLong()));
         }
         argv.addAll(List.of("--platform", req.platform().toString()));
-        new TreeMap<>(req.secrets()).forEach((id, file) -> argv.addAll(List.of("--secret",
-                "id=" + id + ",src=" + file.toAbsolutePath())));
-        new TreeMap<>(req.ssh()).forEach((id, sock) -> argv.addAll(List.of("--ssh", id + "=" + sock)));
-        new TreeMap<>(req.buildContexts()).forEach((n, v) -> argv.addAll(List.of("--build-context", n + "=" + v)));
+        ExternalTool.addInputs(argv, req);
         if (req.noCache()) {
             argv.add("--no-cache");
         }

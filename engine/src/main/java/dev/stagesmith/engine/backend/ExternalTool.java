@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -106,6 +107,14 @@ final class ExternalTool {
     /** The name the OCI layout's index gives the image: the tag's tag, or the target's name. */
     static String refName(BuildRequest req, Stage target) {
         return req.tag().map(t -> ImageReference.parse(t).tag().orElse("latest")).orElse(target.targetName());
+    }
+
+    /** The secrets, SSH agents and named contexts every tool takes the same way, in sorted order. */
+    static void addInputs(List<String> argv, BuildRequest req) {
+        new TreeMap<>(req.secrets()).forEach((id, file) -> argv.addAll(List.of("--secret",
+                "id=" + id + ",src=" + file.toAbsolutePath())));
+        new TreeMap<>(req.ssh()).forEach((id, sock) -> argv.addAll(List.of("--ssh", id + "=" + sock)));
+        new TreeMap<>(req.buildContexts()).forEach((n, v) -> argv.addAll(List.of("--build-context", n + "=" + v)));
     }
 
     /** The image name in archives: the tag, or {@code localhost/<target>:latest}. */

@@ -36,7 +36,7 @@ final class RunMountRoots implements MountSources.Roots {
     public MountSources.Root context(String subpath) throws MountException {
         try {
             BuildContext ctx = session.context();
-            String rel = clean(subpath);
+            String rel = PathRules.join("/", subpath).substring(1);
             Path dir = rel.isEmpty() ? ctx.root() : ctx.root().resolve(rel);
             if (!Files.exists(dir)) {
                 throw new MountException("the build context has no " + (rel.isEmpty() ? "/" : rel)
@@ -104,22 +104,5 @@ final class RunMountRoots implements MountSources.Roots {
         } catch (StepFailure e) {
             throw new MountException(e.getMessage(), e.getCause());
         }
-    }
-
-    private static String clean(String subpath) {
-        List<String> parts = new ArrayList<>();
-        for (String p : subpath.split("/")) {
-            if (p.isEmpty() || p.equals(".")) {
-                continue;
-            }
-            if (p.equals("..")) {
-                if (!parts.isEmpty()) {
-                    parts.remove(parts.size() - 1);
-                }
-                continue;
-            }
-            parts.add(p);
-        }
-        return String.join("/", parts);
     }
 }
