@@ -1,5 +1,6 @@
 package dev.stagesmith.engine.run.mount;
 
+import dev.stagesmith.engine.run.fs.RootFs;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -153,23 +154,9 @@ final class MountFiles {
         Files.setPosixFilePermissions(p, perms);
     }
 
+    /** Deletes a tree, also one a RUN locked with {@code chmod 000} inside a cache mount. */
     static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        RootFs.deleteTree(dir);
     }
 
     private static boolean isRoot() {
