@@ -37,7 +37,7 @@ http: {addr: "127.0.0.1:$PORT"}
 C
 docker-registry serve "$T/reg/config.yml" >"$T/reg/log" 2>&1 &
 REG_PID=$!
-until curl -fsS -m 1 -o /dev/null "http://127.0.0.1:$PORT/v2/"; do
+until curl -fs -m 1 -o /dev/null "http://127.0.0.1:$PORT/v2/"; do
   kill -0 "$REG_PID" 2>/dev/null || { cat "$T/reg/log" >&2; exit 1; }
   sleep 0.05
 done
@@ -70,10 +70,11 @@ PY
 cat >"$T/steps/Dockerfile" <<D
 FROM $BASE AS tools
 RUN mkdir -p /opt/tools && for i in \$(seq 1 300); do printf '#!/bin/sh\necho tool %s\n' \$i >/opt/tools/t\$i; done
-RUN chmod 755 /opt/tools/* && ln -s /opt/tools/t1 /usr/local-tool
+RUN chmod 755 /opt/tools/* && mkdir -p /usr/local/bin && ln -s /opt/tools/t1 /usr/local/bin/tool
 RUN for i in \$(seq 1 100); do rm /opt/tools/t\$i; done
-RUN adduser -D -u 1000 builder && mkdir -p /home/builder/cache && chown -R builder /home/builder
-RUN echo 'export LANG=C.UTF-8' >/etc/profile.d-lang && sed -i 's/root/ROOT/' /etc/group && sed -i 's/ROOT/root/' /etc/group
+RUN echo 'builder:x:1000:1000::/home/builder:/bin/sh' >>/etc/passwd && echo 'builder:x:1000:' >>/etc/group \\
+    && mkdir -p /home/builder/cache && chmod -R 777 /home/builder
+RUN mkdir -p /etc/profile.d && echo 'export LANG=C.UTF-8' >/etc/profile.d/lang.sh && sed -i 's/^root:/root:/' /etc/group
 
 FROM tools AS build
 COPY src/ /src/
