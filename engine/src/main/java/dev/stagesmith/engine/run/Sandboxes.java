@@ -9,9 +9,11 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Finds a sandbox this machine can run RUN steps in: bubblewrap when it can make a user namespace here, else
- * unshare + chroot when the builder is root. The system property {@code stagesmith.sandbox} ({@code bwrap}
- * or {@code chroot}) insists on one.
+ * Finds a sandbox this machine can run RUN steps in. A root builder gets unshare + chroot: real uids and
+ * gids, so a RUN can {@code chown} to any user and switch users ({@code su}, apt's drop to {@code _apt}),
+ * which a bubblewrap user namespace with its single mapped id cannot do. Anyone else gets bubblewrap when it
+ * can make a user namespace here. The system property {@code stagesmith.sandbox} ({@code bwrap} or
+ * {@code chroot}) insists on one.
  */
 public final class Sandboxes {
 
@@ -25,12 +27,18 @@ public final class Sandboxes {
         if (wanted.equals("chroot")) {
             return chroot();
         }
+        if (!wanted.equals("bwrap")) {
+            Optional<RunExecutor> c = chroot();
+            if (c.isPresent()) {
+                return c;
+            }
+        }
         Optional<RunExecutor> b = bwrap;
         if (b == null) {
             b = find("bwrap", false).filter(Sandboxes::works).map(BwrapExecutor::new);
             bwrap = b;
         }
-        return b.isPresent() || wanted.equals("bwrap") ? b : chroot();
+        return b;
     }
 
     /** What to do when {@link #detect()} finds nothing. */

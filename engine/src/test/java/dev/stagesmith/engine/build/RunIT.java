@@ -218,8 +218,14 @@ class RunIT {
         RequiredTool.find("unshare", "util-linux");
         assertEquals("root", System.getProperty("user.name"), "the chroot sandbox is for root builders");
         Path ctx = context(mainDockerfile(registry.host()));
-        BuildResult bwrap = Builder.build(request(ctx, work.resolve("cache-bwrap"), work.resolve("out-bwrap"),
-                OptionalLong.of(EPOCH)), e -> { });
+        BuildResult bwrap;
+        System.setProperty("stagesmith.sandbox", "bwrap");
+        try {
+            bwrap = Builder.build(request(ctx, work.resolve("cache-bwrap"), work.resolve("out-bwrap"),
+                    OptionalLong.of(EPOCH)), e -> { });
+        } finally {
+            System.clearProperty("stagesmith.sandbox");
+        }
         Events events = new Events();
         BuildResult chroot;
         System.setProperty("stagesmith.sandbox", "chroot");
@@ -318,6 +324,22 @@ class RunIT {
         BuildResult r = Builder.build(request(ctx, work.resolve("cache"), out), e -> { });
         Path root = unpack(out, r);
         assertEquals("lo\n", Files.readString(root.resolve("links")));
+    }
+
+    /** Root builds use real ids (the chroot sandbox), so a RUN may chown to anyone and switch users. */
+    @Test
+    void asRootARunCanChownAndSwitchUsers() throws Exception {
+        assertEquals("root", System.getProperty("user.name"), "root builders get real ids");
+        String df = """
+                FROM %s/test/busybox:1
+                RUN touch /owned && chown 1000:1000 /owned && su app -c 'id -u > /tmp/who' && cp /tmp/who /who
+                """.formatted(registry.host());
+        Path ctx = context(df);
+        Path out = work.resolve("out");
+        BuildResult r = Builder.build(request(ctx, work.resolve("cache"), out), e -> { });
+        Path root = unpack(out, r);
+        assertEquals("1000\n", Files.readString(root.resolve("who")));
+        assertOwnerAndMode(root.resolve("owned"), 1000, 1000, 0644);
     }
 
     // ---------------------------------------------------------------- helpers
