@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Build benchmark for RUN: a RUN-heavy three-stage project, and two independent CPU-bound stages that
-# show the parallel speed-up. Stagesmith (embedded engine, bwrap sandbox) and `buildah bud` (vfs, chroot
+# show the parallel speed-up. Stagesmith (embedded engine; as root its RUN sandbox is unshare + chroot) and `buildah bud` (vfs, chroot
 # isolation, --layers) build the same Dockerfiles, cold and warm, in the same run, on a busybox base image
 # served by a docker-registry on 127.0.0.1. Prints markdown tables (median of RUNS runs).
 #
@@ -8,7 +8,7 @@
 #   SKIP_BUILDAH=1 RUNS=1 bench/build/run-steps.sh
 #   KEEP=1 bench/build/run-steps.sh           # keep the temp dir for a closer look
 #
-# Needs (Debian 12, as root): JDK 17, Maven, python3, bubblewrap busybox-static docker-registry, and for
+# Needs (Debian 12, as root): JDK 17, Maven, python3, busybox-static docker-registry, and for
 # the comparison buildah runc golang-github-containers-common (see /work/shared/recipes/README.md).
 set -euo pipefail
 
@@ -165,7 +165,7 @@ echo "### Build benchmark: RUN steps"
 echo
 echo "- date: $(date -u +%Y-%m-%dT%H:%MZ); runs per cell: $RUNS (median)"
 echo "- machine: $(nproc) CPUs, $(awk '/MemTotal/ {printf "%.0f GB", $2/1e6}' /proc/meminfo) RAM, $(uname -sr)"
-echo "- stagesmith: $(head -n 1 "$T/ss-version.txt") (embedded engine, bwrap $(bwrap --version 2>/dev/null | awk '{print $2}'))"
+echo "- stagesmith: $(head -n 1 "$T/ss-version.txt") (embedded engine, RUN sandbox: $("$ss" doctor | awk '/^RUN sandbox/ {print $3}'))"
 echo "- buildah: $BH_VERSION (vfs, --isolation chroot, --layers)"
 echo "- RUN-heavy: 3 stages, $STEP_RUNS RUN steps, 400 source files; parallel: two stages each hashing $WORK_MB MB"
 echo
