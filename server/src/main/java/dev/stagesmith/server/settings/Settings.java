@@ -93,7 +93,9 @@ public record Settings(Map<String, Severity> ruleSeverities, Map<String, String>
         }
         String cacheDir = string(root, "build", "cacheDir", warnings).orElse(d.cacheDir()).strip();
         String context = string(root, "build", "context", warnings).orElse(d.context()).strip();
-        return new BuildSettings(output, engine, cacheDir, context);
+        Map<String, String> secrets = strings(object(root, "build", "secrets", warnings), "stagesmith.build.secrets",
+                warnings);
+        return new BuildSettings(output, engine, cacheDir, context, secrets);
     }
 
     private static Map<String, Severity> severities(JsonObject o, List<String> warnings) {

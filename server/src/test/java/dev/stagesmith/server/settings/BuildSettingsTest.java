@@ -27,18 +27,20 @@ class BuildSettingsTest {
     void readsEverySetting() {
         check("""
                 {"build": {"output": "oci-archive:out/app.tar", "engine": "podman", "cacheDir": "/var/cache/s",
-                           "context": ".."}}""",
-                new BuildSettings("oci-archive:out/app.tar", "podman", "/var/cache/s", ".."), List.of());
+                           "context": "..", "secrets": {"npm": "secrets/npm.txt"}}}""",
+                new BuildSettings("oci-archive:out/app.tar", "podman", "/var/cache/s", "..",
+                        java.util.Map.of("npm", "secrets/npm.txt")), List.of());
     }
 
     @Test
     void badValuesAreIgnoredWithAWarning() {
         check("""
-                {"build": {"output": "tar:x", "engine": "kaniko", "cacheDir": 3, "context": ["a"]}}""",
+                {"build": {"output": "tar:x", "engine": "kaniko", "cacheDir": 3, "context": ["a"], "secrets": "x"}}""",
                 BuildSettings.defaults(), List.of(
                         "stagesmith.build.output: tar:x is not oci:DIR, oci-archive:FILE or docker-archive:FILE (ignored)",
                         "stagesmith.build.engine: kaniko is not one of embedded, podman, buildah, docker (ignored)",
                         "stagesmith.build.cacheDir: not a string (ignored)",
-                        "stagesmith.build.context: not a string (ignored)"));
+                        "stagesmith.build.context: not a string (ignored)",
+                        "stagesmith.build.secrets: not an object (ignored)"));
     }
 }

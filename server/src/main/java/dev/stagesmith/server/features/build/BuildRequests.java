@@ -29,11 +29,12 @@ public final class BuildRequests {
             Map<String, String> buildContexts, boolean compress, Set<String> insecureRegistries,
             Map<String, Path> secrets, Map<String, String> ssh) {
 
-        /** An editor build: no tag, push, named contexts, insecure registries, secrets or agents; the cache is used. */
+        /** An editor build: no tag, push, named contexts, insecure registries or agents; the cache is used. */
         public static Spec of(Path dockerfile, String text, Path context, Optional<String> target,
-                Map<String, String> buildArgs, Platform platform, List<Output> outputs, Optional<Path> cacheDir) {
+                Map<String, String> buildArgs, Platform platform, List<Output> outputs, Optional<Path> cacheDir,
+                Map<String, Path> secrets) {
             return new Spec(dockerfile, text, context, target, buildArgs, platform, outputs, Optional.empty(),
-                    Optional.empty(), cacheDir, false, false, Map.of(), false, Set.of(), Map.of(), Map.of());
+                    Optional.empty(), cacheDir, false, false, Map.of(), false, Set.of(), secrets, Map.of());
         }
     }
 

@@ -9,6 +9,7 @@ import dev.stagesmith.grammar.stages.Stage;
 import dev.stagesmith.grammar.stages.StageGraph;
 import dev.stagesmith.server.settings.BuildSettings;
 import dev.stagesmith.server.workspace.DocumentSnapshot;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -52,12 +53,21 @@ final class EditorBuilds {
                 "platform " + p + " is not OS/ARCH[/VARIANT], e.g. linux/arm64")))
                 .or(() -> snapshot.settings().platform()).orElseGet(Platform::host);
         String output = args.output().orElse(settings.output());
+        Map<String, Path> secrets = new LinkedHashMap<>();
+        settings.secrets().forEach((id, file) -> {
+            Path f = folder.resolve(file).normalize();
+            if (!Files.isReadable(f)) {
+                throw BuildService.failed("stagesmith.build.secrets: the secret " + id + " is " + f
+                        + ", which cannot be read; fix the setting or the file");
+            }
+            secrets.put(id, f);
+        });
         try {
             return BuildRequests.of(BuildRequests.Spec.of(dockerfile, snapshot.text(), context,
                     Optional.of(stage.targetName()), buildArgs, platform,
                     output.isEmpty() ? List.of() : BuildRequests.outputs(List.of(output), folder),
-                    settings.cacheDir().isEmpty() ? Optional.empty() : Optional.of(folder.resolve(settings.cacheDir()))),
-                    System::getenv);
+                    settings.cacheDir().isEmpty() ? Optional.empty() : Optional.of(folder.resolve(settings.cacheDir())),
+                    secrets), System::getenv);
         } catch (IllegalArgumentException e) {
             throw BuildService.failed(e.getMessage());
         }

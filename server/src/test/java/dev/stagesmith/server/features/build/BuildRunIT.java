@@ -40,7 +40,7 @@ class BuildRunIT {
         Path busybox = RequiredTool.find("busybox", "busybox-static");
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Files.copy(busybox, bin.resolve("busybox"));
-        for (String applet : List.of("sh", "sleep", "echo", "true")) {
+        for (String applet : List.of("sh", "sleep", "echo", "true", "cat", "sha256sum")) {
             Files.createSymbolicLink(bin.resolve(applet), Path.of("busybox"));
         }
     }
@@ -90,6 +90,25 @@ class BuildRunIT {
             assertEquals(List.of(), edited.getDiagnostics().stream()
                     .filter(x -> BuildDiagnostics.SOURCE.equals(x.getSource())).toList(), "the edit of its line cleared it");
             build(s, uri, "tools");
+        }
+    }
+
+    @Test
+    void aSecretFromTheSettingsIsReadableInRunAndInNoLayer() throws Exception {
+        String value = "s3cr3t-" + System.nanoTime();
+        Files.writeString(dir.resolve("token.txt"), value);
+        try (LspSession s = session(dir, ", \"output\": \"oci:out/app\", \"secrets\": {\"token\": \"token.txt\"}")) {
+            String uri = open(s, "FROM scratch AS app\nCOPY bin/ /bin/\n"
+                    + "RUN --mount=type=secret,id=token,required cat /run/secrets/token | sha256sum > /token.sha\n");
+            build(s, uri, "app");
+            Path out = dir.resolve("out/app");
+            assertTrue(files(out).contains("token.sha"), "the RUN wrote its file");
+            try (var blobs = Files.walk(out.resolve("blobs"))) {
+                for (Path b : blobs.filter(Files::isRegularFile).toList()) {
+                    assertTrue(!new String(Files.readAllBytes(b), java.nio.charset.StandardCharsets.ISO_8859_1)
+                            .contains(value), "the secret is in " + b);
+                }
+            }
         }
     }
 
