@@ -13,15 +13,24 @@ import java.util.function.Consumer;
  * (and a network namespace for {@code --network=none}), a host shell script mounts /proc, a minimal /dev, the
  * generated /etc files and the RUN's mounts into the root, and a second {@code unshare} enters the root, the
  * working directory and the RUN's user. Files are owned for real here, so the root directory carries the
- * tree's owners and the diff reads them back from disk.
+ * tree's owners and the diff reads them back from disk. Before entering the root, util-linux {@code setpriv}
+ * cuts the capability bounding set to Docker's default set ({@link #CAPABILITIES}): the command is root in
+ * the image, but cannot mount, load modules, reach raw devices or change the host's clock.
  */
 public final class ChrootExecutor implements RunExecutor {
 
-    /** Positional: root, hosts, resolv.conf (or ""), cwd, uid, gid, host name, network, unshare, ip, count, mounts. */
+    /** What a RUN keeps of root's powers: the capabilities Docker and BuildKit give a container by default. */
+    static final String CAPABILITIES = "-all,+chown,+dac_override,+fsetid,+fowner,+mknod,+net_raw,+setgid,+setuid,"
+            + "+setfcap,+setpcap,+net_bind_service,+sys_chroot,+kill,+audit_write";
+
+    /**
+     * Positional: root, hosts, resolv.conf (or ""), cwd, uid, gid, host name, network, unshare, setpriv,
+     * capabilities, ip, count, mounts.
+     */
     static final String SCRIPT = """
             set -e
             R=$1 HOSTS=$2 RESOLV=$3 WD=$4 U=$5 G=$6 NAME=$7 NET=$8 UNSHARE=$9; shift 9
-            IP=$1 n=$2; shift 2
+            SETPRIV=$1 CAPS=$2 IP=$3 n=$4; shift 4
             P=$PATH; PATH=/usr/sbin:/usr/bin:/sbin:/bin
             echo "$NAME" > /proc/sys/kernel/hostname
             if [ "$NET" = none ] && [ -x "$IP" ]; then "$IP" link set lo up; fi
@@ -43,15 +52,17 @@ public final class ChrootExecutor implements RunExecutor {
               fi
             done
             PATH=$P
-            exec "$UNSHARE" --root="$R" --wd="$WD" --setuid "$U" --setgid "$G" -- "$@"
+            exec "$SETPRIV" --bounding-set="$CAPS" --inh-caps=-all -- "$UNSHARE" --root="$R" --wd="$WD" --setuid "$U" --setgid "$G" -- "$@"
             """;
 
     private final Path unshare;
+    private final Path setpriv;
     private final Path shell;
     private final Path ip;
 
-    public ChrootExecutor(Path unshare, Path shell, Path ip) {
+    public ChrootExecutor(Path unshare, Path setpriv, Path shell, Path ip) {
         this.unshare = unshare;
+        this.setpriv = setpriv;
         this.shell = shell;
         this.ip = ip;
     }
@@ -84,7 +95,8 @@ public final class ChrootExecutor implements RunExecutor {
             c.addAll(List.of(shell.toString(), "-c", SCRIPT, "run", rootfs.toString(), files.hosts().toString(),
                     files.resolvConf().map(Path::toString).orElse(""), spec.cwd(), Integer.toString(spec.uid()),
                     Integer.toString(spec.gid()), spec.hostname(), spec.network().name().toLowerCase(java.util.Locale.ROOT),
-                    unshare.toString(), ip == null ? "" : ip.toString(), Integer.toString(spec.mounts().size())));
+                    unshare.toString(), setpriv.toString(), CAPABILITIES, ip == null ? "" : ip.toString(),
+                    Integer.toString(spec.mounts().size())));
             for (SandboxMount m : spec.mounts()) {
                 c.addAll(List.of(m.kind().name(), m.source().map(Path::toString).orElse(""), m.target(),
                         m.readOnly() ? "ro" : "rw", Long.toString(m.sizeBytes())));

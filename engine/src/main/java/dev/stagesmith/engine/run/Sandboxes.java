@@ -52,11 +52,12 @@ public final class Sandboxes {
             return Optional.empty();
         }
         Optional<Path> unshare = find("unshare", true);
+        Optional<Path> setpriv = find("setpriv", true);
         Optional<Path> sh = find("sh", true);
-        if (unshare.isEmpty() || sh.isEmpty() || find("mount", true).isEmpty()) {
+        if (unshare.isEmpty() || setpriv.isEmpty() || sh.isEmpty() || find("mount", true).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ChrootExecutor(unshare.get(), sh.get(), find("ip", true).orElse(null)));
+        return Optional.of(new ChrootExecutor(unshare.get(), setpriv.get(), sh.get(), find("ip", true).orElse(null)));
     }
 
     private static boolean isRoot() {

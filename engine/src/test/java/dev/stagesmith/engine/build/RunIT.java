@@ -326,13 +326,17 @@ class RunIT {
         assertEquals("lo\n", Files.readString(root.resolve("links")));
     }
 
-    /** Root builds use real ids (the chroot sandbox), so a RUN may chown to anyone and switch users. */
+    /**
+     * Root builds use real ids (the chroot sandbox), so a RUN may chown to anyone and switch users; it keeps
+     * only Docker's default capabilities, so it cannot mount.
+     */
     @Test
     void asRootARunCanChownAndSwitchUsers() throws Exception {
         assertEquals("root", System.getProperty("user.name"), "root builders get real ids");
         String df = """
                 FROM %s/test/busybox:1
                 RUN touch /owned && chown 1000:1000 /owned && su app -c 'id -u > /tmp/who' && cp /tmp/who /who
+                RUN mkdir /mnt && if mount -t tmpfs tmpfs /mnt 2>/dev/null; then echo mounted; else echo refused; fi > /mount
                 """.formatted(registry.host());
         Path ctx = context(df);
         Path out = work.resolve("out");
@@ -340,6 +344,7 @@ class RunIT {
         Path root = unpack(out, r);
         assertEquals("1000\n", Files.readString(root.resolve("who")));
         assertOwnerAndMode(root.resolve("owned"), 1000, 1000, 0644);
+        assertEquals("refused\n", Files.readString(root.resolve("mount")), "a RUN keeps only Docker's default capabilities");
     }
 
     // ---------------------------------------------------------------- helpers
