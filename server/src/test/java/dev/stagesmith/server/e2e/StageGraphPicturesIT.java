@@ -3,6 +3,7 @@ package dev.stagesmith.server.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stagesmith.engine.testing.RequiredTool;
 import dev.stagesmith.grammar.Dockerfiles;
 import dev.stagesmith.grammar.stages.StageGraph;
 import dev.stagesmith.server.SharedData;

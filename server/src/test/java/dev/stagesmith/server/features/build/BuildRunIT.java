@@ -9,7 +9,7 @@ import static dev.stagesmith.server.features.build.BuildClientHarness.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.stagesmith.server.e2e.RequiredTool;
+import dev.stagesmith.engine.testing.RequiredTool;
 import dev.stagesmith.server.lsp.LspSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
