@@ -160,6 +160,15 @@ class BuilderTest {
     }
 
     @Test
+    void aBuildArgInAFlagIsPartOfTheRememberedPlan() throws Exception {
+        file("a.txt", "a");
+        String df = "FROM scratch AS s\nARG MODE=0644\nCOPY --chmod=$MODE a.txt /\n";
+        BuildResult first = build(df, null, Map.of());
+        BuildResult second = build(df, null, Map.of("MODE", "0755"));
+        assertFalse(second.manifestDigest().equals(first.manifestDigest()), "--chmod=$MODE follows the build arg");
+    }
+
+    @Test
     void errorsNameTheLineTheStageAndWhatToDo() throws Exception {
         BuildException missing = assertThrows(BuildException.class,
                 () -> build("FROM scratch AS app\n\nCOPY nope.txt /\n", null, Map.of()));

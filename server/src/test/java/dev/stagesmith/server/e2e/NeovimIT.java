@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,38 +40,9 @@ class NeovimIT {
 
     @Test
     void completionDiagnosticsAndHoverInNeovim(@TempDir Path dir) throws Exception {
-        Path nvim = RequiredTool.find("nvim", "neovim");
-        Path jar = Path.of("target", "stagesmith.jar").toAbsolutePath();
-        assertTrue(Files.isRegularFile(jar), "build the jar first (mvn package): " + jar);
         Path dockerfile = Files.writeString(dir.resolve("Dockerfile"), DOCKERFILE);
-        Path probe = dir.resolve("probe.lua");
-        try (InputStream in = getClass().getResourceAsStream("/e2e/nvim-probe.lua")) {
-            Files.write(probe, in.readAllBytes());
-        }
-        Path out = dir.resolve("out.json");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(nvim.toString(), "--headless", "-n", "-i", "NONE", "-u", probe.toString(),
-                dockerfile.toString());
-        pb.directory(dir.toFile());
-        pb.environment().put("OUT", out.toString());
-        pb.environment().put("LSP_CMD", java + " -jar " + jar + " lsp");
-        pb.environment().put("COMPLETE_LINE", "7");
-        pb.environment().put("COMPLETE_COL", "12");
-        pb.environment().put("HOVER_LINE", "6");
-        pb.environment().put("HOVER_COL", "14");
-        pb.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-        pb.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
-        pb.environment().put("XDG_STATE_HOME", dir.resolve("state").toString());
-        pb.redirectErrorStream(true).redirectOutput(dir.resolve("nvim.log").toFile());
-        Process p = pb.start();
-        boolean ended = p.waitFor(90, TimeUnit.SECONDS);
-        if (!ended) {
-            p.destroyForcibly();
-        }
-        assertTrue(ended, "neovim did not finish: " + log(dir));
-        assertTrue(Files.exists(out), "no result from the probe: " + log(dir));
-        JsonObject result = JsonParser.parseString(Files.readString(out)).getAsJsonObject();
-        assertEquals(0, p.exitValue(), result + " " + log(dir));
+        JsonObject result = runProbe(dir, "nvim-probe.lua", dockerfile, Map.of("COMPLETE_LINE", "7",
+                "COMPLETE_COL", "12", "HOVER_LINE", "6", "HOVER_COL", "14"), 90);
 
         List<String> codes = new ArrayList<>();
         for (JsonElement d : result.getAsJsonArray("diagnostics")) {
@@ -106,40 +78,13 @@ class NeovimIT {
      */
     @Test
     void codeLensBuildsAStageInNeovim(@TempDir Path dir) throws Exception {
-        Path nvim = RequiredTool.find("nvim", "neovim");
         Path skopeo = RequiredTool.find("skopeo", "skopeo");
-        Path jar = Path.of("target", "stagesmith.jar").toAbsolutePath();
-        assertTrue(Files.isRegularFile(jar), "build the jar first (mvn package): " + jar);
         for (String f : List.of("a.txt", "b.txt", "c.txt", "u.txt")) {
             Files.writeString(dir.resolve(f), f + "\n");
         }
         Path dockerfile = Files.writeString(dir.resolve("Dockerfile"), STAGES);
-        Path probe = dir.resolve("buildlens.lua");
-        try (InputStream in = getClass().getResourceAsStream("/e2e/nvim-buildlens.lua")) {
-            Files.write(probe, in.readAllBytes());
-        }
-        Path out = dir.resolve("out.json");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(nvim.toString(), "--headless", "-n", "-i", "NONE", "-u", probe.toString(),
-                dockerfile.toString());
-        pb.directory(dir.toFile());
-        pb.environment().put("OUT", out.toString());
-        pb.environment().put("LSP_CMD", java + " -jar " + jar + " lsp");
-        pb.environment().put("LENS_LINE", "5");
-        pb.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-        pb.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
-        pb.environment().put("XDG_STATE_HOME", dir.resolve("state").toString());
-        pb.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
-        pb.redirectErrorStream(true).redirectOutput(dir.resolve("nvim.log").toFile());
-        Process p = pb.start();
-        boolean ended = p.waitFor(120, TimeUnit.SECONDS);
-        if (!ended) {
-            p.destroyForcibly();
-        }
-        assertTrue(ended, "neovim did not finish: " + log(dir));
-        assertTrue(Files.exists(out), "no result from the probe: " + log(dir));
-        JsonObject result = JsonParser.parseString(Files.readString(out)).getAsJsonObject();
-        assertEquals(0, p.exitValue(), result + " " + log(dir));
+        JsonObject result = runProbe(dir, "nvim-buildlens.lua", dockerfile,
+                Map.of("LENS_LINE", "5", "XDG_CACHE_HOME", dir.resolve("cache").toString()), 120);
 
         List<String> titles = new ArrayList<>();
         result.getAsJsonArray("lenses").forEach(e -> titles.add(e.getAsJsonObject().get("line").getAsInt() + ":"
@@ -158,6 +103,43 @@ class NeovimIT {
         JsonObject image = JsonParser.parseString(text).getAsJsonObject();
         assertEquals(build.get("digest").getAsString(), image.get("Digest").getAsString());
         assertEquals(2, image.getAsJsonArray("Layers").size(), "base's and middle's COPY, nothing else: " + text);
+    }
+
+    /**
+     * Runs headless Neovim with the probe script {@code /e2e/<script>} on {@code file}, the server started from
+     * the built jar, and returns the JSON the probe wrote to {@code $OUT}.
+     */
+    private JsonObject runProbe(Path dir, String script, Path file, Map<String, String> env, int seconds)
+            throws Exception {
+        Path nvim = RequiredTool.find("nvim", "neovim");
+        Path jar = Path.of("target", "stagesmith.jar").toAbsolutePath();
+        assertTrue(Files.isRegularFile(jar), "build the jar first (mvn package): " + jar);
+        Path probe = dir.resolve(script);
+        try (InputStream in = getClass().getResourceAsStream("/e2e/" + script)) {
+            Files.write(probe, in.readAllBytes());
+        }
+        Path out = dir.resolve("out.json");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(nvim.toString(), "--headless", "-n", "-i", "NONE", "-u", probe.toString(),
+                file.toString());
+        pb.directory(dir.toFile());
+        pb.environment().put("OUT", out.toString());
+        pb.environment().put("LSP_CMD", java + " -jar " + jar + " lsp");
+        pb.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        pb.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
+        pb.environment().put("XDG_STATE_HOME", dir.resolve("state").toString());
+        pb.environment().putAll(env);
+        pb.redirectErrorStream(true).redirectOutput(dir.resolve("nvim.log").toFile());
+        Process p = pb.start();
+        boolean ended = p.waitFor(seconds, TimeUnit.SECONDS);
+        if (!ended) {
+            p.destroyForcibly();
+        }
+        assertTrue(ended, "neovim did not finish: " + log(dir));
+        assertTrue(Files.exists(out), "no result from the probe: " + log(dir));
+        JsonObject result = JsonParser.parseString(Files.readString(out)).getAsJsonObject();
+        assertEquals(0, p.exitValue(), result + " " + log(dir));
+        return result;
     }
 
     private static String log(Path dir) throws IOException {
